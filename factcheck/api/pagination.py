@@ -1,0 +1,8 @@
+"""Lists are objects with `results` and `next` (the contract)."""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 500

@@ -1,0 +1,36 @@
+"""Import seeds/*.txt and load the editorial layer (what `make run` does); idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from factcheck.ledger.seeding import editorial_layer_load
+from factcheck.ledger.services.articles import articles_import_paths
+
+
+class Command(BaseCommand):
+    help = "Import the seed articles and load their editorial layer. Running it twice adds nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--folder", default=str(settings.BASE_DIR / "seeds"), help="The seeds folder."
+        )
+
+    def handle(self, *args, folder, **options):
+        root = Path(folder)
+        articles = sorted(root.glob("*.txt"))
+        if not articles:
+            raise CommandError(f"no seed articles (*.txt) in {root}")
+        for result in articles_import_paths(articles):
+            self.stdout.write(result.line)
+            if result.status == "rejected":
+                raise CommandError(f"seed article rejected: {result.line}")
+        try:
+            created = editorial_layer_load(root / "editorial")
+        except ValidationError as err:
+            raise CommandError(f"editorial layer: {'; '.join(err.messages)}") from err
+        self.stdout.write(f"editorial layer: {len(created)} record(s) created")

@@ -1,0 +1,24 @@
+"""The editorial record: one module per concept."""
+
+from .actor import Actor, ActorAlias
+from .article import Article, Source
+from .claim import Claim, ClaimLink, Measurement
+from .event import Event, Series
+from .position import Position
+from .suggestion import Suggestion
+from .topic import Topic
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "Article",
+    "Claim",
+    "ClaimLink",
+    "Event",
+    "Measurement",
+    "Position",
+    "Series",
+    "Source",
+    "Suggestion",
+    "Topic",
+]

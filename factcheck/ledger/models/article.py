@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from ..querysets import ArticleQuerySet
+
+
+class Source(models.Model):
+    name = models.CharField(
+        "name", max_length=200, unique=True, help_text="The outlet, e.g. “The Straits Times”."
+    )
+    domain = models.CharField(
+        "domain", max_length=200, blank=True, help_text="The outlet's web domain, if known."
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "source"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One imported revision of a text. Re-imported changed text is a new revision."""
+
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name="source",
+        help_text="The outlet that published this copy.",
+    )
+    title = models.CharField(
+        "title", max_length=300, help_text="Derived from the first sentence on import; editable."
+    )
+    published = models.DateField("published", help_text="Publication date from the file header.")
+    body = models.TextField(
+        "body",
+        help_text="The article's prose exactly as imported after cleaning; claims point into it.",
+    )
+    paragraphs = models.JSONField(
+        "paragraph offsets",
+        default=list,
+        blank=True,
+        help_text="[start, end] character offsets of each paragraph in the body.",
+    )
+    set_aside = models.JSONField(
+        "set aside",
+        default=list,
+        blank=True,
+        help_text="Promos, photo captions and sign-offs removed from the body, kept here "
+        "as [{kind, text, index}].",
+    )
+    content_hash = models.CharField(
+        "content hash", max_length=64, db_index=True, help_text="SHA-256 of the imported text."
+    )
+    origin = models.CharField(
+        "origin", max_length=500, help_text="Where the text came from: file name or URL."
+    )
+    wire_agency = models.CharField(
+        "wire agency",
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text="The news agency the copy comes from (AP, AFP, Reuters…), blank if none.",
+    )
+    revision = models.PositiveIntegerField(
+        "revision", default=1, help_text="1 for the first import of an origin, then 2, 3…"
+    )
+    is_current = models.BooleanField(
+        "current revision",
+        default=True,
+        help_text="Whether this is the newest revision of its origin.",
+    )
+    encoding = models.CharField(
+        "encoding", max_length=40, default="utf-8", help_text="How the file was decoded."
+    )
+    import_warnings = models.JSONField(
+        "import warnings", default=list, blank=True, help_text="What the importer reported."
+    )
+    imported_at = models.DateTimeField("imported", auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["body", "paragraphs", "set_aside"])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        verbose_name = "article"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["origin", "revision"], name="article_unique_origin_revision"
+            ),
+            models.UniqueConstraint(
+                fields=["origin"],
+                condition=models.Q(is_current=True),
+                name="article_one_current_revision_per_origin",
+            ),
+            models.CheckConstraint(condition=models.Q(revision__gte=1), name="article_revision_gte_1"),
+        ]
+        indexes = [models.Index(fields=["published"], name="article_published_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("web:article", args=[self.pk])
+
+    @property
+    def origin_key(self) -> str:
+        """The independent origin this copy counts as: its wire agency, else its outlet."""
+        return f"agency:{self.wire_agency}" if self.wire_agency else f"source:{self.source_id}"
+
+    @property
+    def origin_label(self) -> str:
+        return self.wire_agency or self.source.name

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from ..choices import SuggestionKind, SuggestionStatus
+
+
+class Suggestion(models.Model):
+    """Something the extraction engine found in an article, waiting for an editor's decision."""
+
+    article = models.ForeignKey(
+        "ledger.Article", on_delete=models.CASCADE, related_name="suggestions", verbose_name="article"
+    )
+    kind = models.CharField("kind", max_length=20, choices=SuggestionKind.choices)
+    start = models.PositiveIntegerField("start")
+    end = models.PositiveIntegerField("end")
+    text = models.TextField("text", help_text="The words found.")
+    rule = models.CharField("rule", max_length=200, help_text="Which rule or alias found it.")
+    key = models.CharField(
+        "key", max_length=300, help_text="Stable fingerprint: a rejected key never comes back."
+    )
+    data = models.JSONField("details", default=dict, blank=True, help_text="Claimant, figure, dates…")
+    status = models.CharField(
+        "status", max_length=20, choices=SuggestionStatus.choices, default=SuggestionStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("decided", null=True, blank=True)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+
+    class Meta:
+        ordering = ["article_id", "start", "id"]
+        verbose_name = "suggestion"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="suggestion_unique_key_per_article"),
+            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="suggestion_start_before_end"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text[:60]}"
