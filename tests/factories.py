@@ -64,9 +64,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Article {n}")
     published = dt.date(2026, 2, 17)
     body = BODY
-    paragraphs = factory.LazyAttribute(
-        lambda a: _paragraph_offsets(a.body)
-    )
+    paragraphs = factory.LazyAttribute(lambda a: _paragraph_offsets(a.body))
     content_hash = factory.LazyAttribute(lambda a: hashlib.sha256(a.body.encode()).hexdigest())
     origin = factory.Sequence(lambda n: f"article-{n}.txt")
     wire_agency = ""

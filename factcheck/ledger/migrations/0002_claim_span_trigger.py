@@ -39,10 +39,15 @@ POSTGRES = [
     DECLARE article_body text;
     BEGIN
         SELECT a.body INTO article_body FROM ledger_article a WHERE a.id = NEW.article_id;
-        IF article_body IS NULL OR NEW."end" > char_length(article_body)
-           OR substr(article_body, NEW.start + 1, NEW."end" - NEW.start) IS DISTINCT FROM NEW.exact
+        -- Test the bounds first: substr() refuses a negative length with its own error.
+        IF article_body IS NULL OR NEW."end" <= NEW.start OR NEW."end" > char_length(article_body)
         THEN
-            RAISE EXCEPTION 'claim span lies outside its article text or does not match its quote'
+            RAISE EXCEPTION 'claim span lies outside its article text'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF substr(article_body, NEW.start + 1, NEW."end" - NEW.start) IS DISTINCT FROM NEW.exact
+        THEN
+            RAISE EXCEPTION 'claim span does not match its quote in the article text'
                 USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;

@@ -40,7 +40,9 @@ def forwards(apps, schema_editor):
         found = []
         for model, codename in codenames(spec):
             found.append(
-                Permission.objects.get(content_type__app_label="ledger", content_type__model=model, codename=codename)
+                Permission.objects.get(
+                    content_type__app_label="ledger", content_type__model=model, codename=codename
+                )
             )
         return found
 

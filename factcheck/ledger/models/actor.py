@@ -15,7 +15,10 @@ class Actor(models.Model):
         "name", max_length=200, unique=True, help_text="Full name, e.g. “Rustem Umerov”."
     )
     kind = models.CharField(
-        "kind", max_length=20, choices=ActorKind.choices, default=ActorKind.PERSON,
+        "kind",
+        max_length=20,
+        choices=ActorKind.choices,
+        default=ActorKind.PERSON,
         help_text="Person, government, delegation, organisation or armed force.",
     )
     affiliation = models.ForeignKey(

@@ -101,7 +101,9 @@ class Article(models.Model):
                 condition=models.Q(is_current=True),
                 name="article_one_current_revision_per_origin",
             ),
-            models.CheckConstraint(condition=models.Q(revision__gte=1), name="article_revision_gte_1"),
+            models.CheckConstraint(
+                condition=models.Q(revision__gte=1), name="article_revision_gte_1"
+            ),
         ]
         indexes = [models.Index(fields=["published"], name="article_published_idx")]
 

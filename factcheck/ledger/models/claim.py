@@ -20,87 +20,145 @@ class Claim(models.Model):
     """A statement in one article, anchored to its exact span (W3C Web Annotation selectors)."""
 
     article = models.ForeignKey(
-        "ledger.Article", on_delete=models.PROTECT, related_name="claims", verbose_name="article",
+        "ledger.Article",
+        on_delete=models.PROTECT,
+        related_name="claims",
+        verbose_name="article",
         help_text="The article revision the span points into.",
     )
     # TextPositionSelector
-    start = models.PositiveIntegerField("start", help_text="Offset of the first character in the body.")
+    start = models.PositiveIntegerField(
+        "start", help_text="Offset of the first character in the body."
+    )
     end = models.PositiveIntegerField("end", help_text="Offset just after the last character.")
     # TextQuoteSelector
     exact = models.TextField("quote", help_text="The exact text of the span.")
-    prefix = models.CharField("prefix", max_length=64, blank=True, help_text="Up to 32 characters before the span.")
-    suffix = models.CharField("suffix", max_length=64, blank=True, help_text="Up to 32 characters after the span.")
+    prefix = models.CharField(
+        "prefix", max_length=64, blank=True, help_text="Up to 32 characters before the span."
+    )
+    suffix = models.CharField(
+        "suffix", max_length=64, blank=True, help_text="Up to 32 characters after the span."
+    )
 
     claimant = models.ForeignKey(
-        "ledger.Actor", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="claims_made", verbose_name="claimant",
+        "ledger.Actor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_made",
+        verbose_name="claimant",
         help_text="Who asserts it. Leave empty when the outlet itself asserts it.",
     )
     claimant_label = models.CharField(
-        "claimant as written", max_length=200, blank=True,
+        "claimant as written",
+        max_length=200,
+        blank=True,
         help_text="How the copy names the claimant when it is no actor (“authorities”).",
     )
     subjects = models.ManyToManyField(
-        "ledger.Actor", blank=True, related_name="claims_about", verbose_name="subject actors",
+        "ledger.Actor",
+        blank=True,
+        related_name="claims_about",
+        verbose_name="subject actors",
         help_text="Whom the claim is about.",
     )
     event = models.ForeignKey(
-        "ledger.Event", on_delete=models.PROTECT, null=True, blank=True, related_name="claims",
-        verbose_name="event", help_text="The event the claim is about.",
+        "ledger.Event",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name="event",
+        help_text="The event the claim is about.",
     )
     topic = models.ForeignKey(
-        "ledger.Topic", on_delete=models.PROTECT, null=True, blank=True, related_name="claims",
-        verbose_name="topic", help_text="The contested question the claim bears on.",
+        "ledger.Topic",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name="topic",
+        help_text="The contested question the claim bears on.",
     )
     kind = models.CharField(
-        "kind", max_length=20, choices=ClaimKind.choices, default=ClaimKind.FACTUAL,
+        "kind",
+        max_length=20,
+        choices=ClaimKind.choices,
+        default=ClaimKind.FACTUAL,
         help_text="Factual, quantity, statement of position or quote.",
     )
     summary = models.CharField(
         "summary", max_length=300, blank=True, help_text="The claim in plain words."
     )
     about_start = models.DateField(
-        "about (from)", null=True, blank=True,
+        "about (from)",
+        null=True,
+        blank=True,
         help_text="First day the claim is about (not always the publication date).",
     )
     about_end = models.DateField(
         "about (to)", null=True, blank=True, help_text="Last day the claim is about."
     )
     status = models.CharField(
-        "status", max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT,
+        "status",
+        max_length=20,
+        choices=ClaimStatus.choices,
+        default=ClaimStatus.DRAFT,
         help_text="suggested → draft → in review → published, or rejected.",
     )
     rating = models.CharField(
-        "rating", max_length=20, choices=Rating.choices, blank=True, default=Rating.UNRATED,
+        "rating",
+        max_length=20,
+        choices=Rating.choices,
+        blank=True,
+        default=Rating.UNRATED,
         help_text="The newsroom's verdict for publication; set by a reviewer.",
     )
     corroboration = models.CharField(
-        "corroboration", max_length=20, choices=CorroborationStatus.choices,
-        default=CorroborationStatus.SINGLE_SOURCE, editable=False,
+        "corroboration",
+        max_length=20,
+        choices=CorroborationStatus.choices,
+        default=CorroborationStatus.SINGLE_SOURCE,
+        editable=False,
         help_text="Computed from links and figures; kept current by the corroboration service.",
     )
     independent_origins = models.PositiveSmallIntegerField(
-        "independent origins", default=1, editable=False,
+        "independent origins",
+        default=1,
+        editable=False,
         help_text="How many independent origins (agency, else outlet) report this claim.",
     )
     needs_reanchoring = models.BooleanField(
-        "needs re-anchoring", default=False,
+        "needs re-anchoring",
+        default=False,
         help_text="Set when a re-import could not place the span with confidence.",
     )
     anchor_score = models.FloatField(
-        "anchor score", null=True, blank=True, editable=False,
+        "anchor score",
+        null=True,
+        blank=True,
+        editable=False,
         help_text="Match score of the last re-anchoring (1.0 = exact).",
     )
     version = models.PositiveIntegerField(
-        "version", default=1, editable=False, help_text="Raised on every save; guards concurrent edits."
+        "version",
+        default=1,
+        editable=False,
+        help_text="Raised on every save; guards concurrent edits.",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="created by",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="created by",
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
-    submitted_at = models.DateTimeField("submitted for review", null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(
+        "submitted for review", null=True, blank=True, editable=False
+    )
     published_at = models.DateTimeField("published", null=True, blank=True, editable=False)
 
     history = HistoricalRecords(m2m_fields=[subjects])
@@ -113,7 +171,9 @@ class Claim(models.Model):
             ("review_claim", "Can publish, send back, reject and rate claims"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="claim_start_before_end"),
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")), name="claim_start_before_end"
+            ),
             models.CheckConstraint(
                 condition=models.Q(about_end__isnull=True)
                 | models.Q(about_start__isnull=True)
@@ -140,18 +200,31 @@ class Claim(models.Model):
 class Measurement(models.Model):
     """A number carried by a claim: what is counted, the value and its bound as written."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="measurements", verbose_name="claim")
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="measurements", verbose_name="claim"
+    )
     quantity = models.CharField(
-        "quantity", max_length=60, db_index=True,
+        "quantity",
+        max_length=60,
+        db_index=True,
         help_text="What is counted, from the shared vocabulary: drones, missiles, people_injured…",
     )
-    value = models.DecimalField("value", max_digits=14, decimal_places=2, help_text="The number as written.")
+    value = models.DecimalField(
+        "value", max_digits=14, decimal_places=2, help_text="The number as written."
+    )
     bound = models.CharField(
-        "bound", max_length=10, choices=Bound.choices, default=Bound.EXACT,
+        "bound",
+        max_length=10,
+        choices=Bound.choices,
+        default=Bound.EXACT,
         help_text="“almost 400” is at most; “some 420” is about; “at least six” is at least.",
     )
-    unit = models.CharField("unit", max_length=20, blank=True, help_text="%, mile, km… blank for counts.")
-    text = models.CharField("as written", max_length=200, blank=True, help_text="The words of the figure.")
+    unit = models.CharField(
+        "unit", max_length=20, blank=True, help_text="%, mile, km… blank for counts."
+    )
+    text = models.CharField(
+        "as written", max_length=200, blank=True, help_text="The words of the figure."
+    )
 
     history = HistoricalRecords()
 
@@ -159,7 +232,9 @@ class Measurement(models.Model):
         ordering = ["claim_id", "id"]
         verbose_name = "measurement"
         constraints = [
-            models.CheckConstraint(condition=models.Q(value__gte=0), name="measurement_value_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0), name="measurement_value_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -176,13 +251,19 @@ class ClaimLink(models.Model):
         Claim, on_delete=models.CASCADE, related_name="links_in", verbose_name="to claim"
     )
     relation = models.CharField(
-        "relation", max_length=40, choices=LinkRelation.choices,
+        "relation",
+        max_length=40,
+        choices=LinkRelation.choices,
         help_text="How the first claim bears on the second.",
     )
     note = models.TextField("note", blank=True, help_text="Why: the editor's reasoning.")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name="author",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="author",
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
 

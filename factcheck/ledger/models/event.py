@@ -11,7 +11,9 @@ from ..querysets import EventQuerySet
 class Series(models.Model):
     """Events of one recurring kind whose figures are compared over time (overnight strikes)."""
 
-    name = models.CharField("name", max_length=200, unique=True, help_text="E.g. “Overnight strikes on Ukraine”.")
+    name = models.CharField(
+        "name", max_length=200, unique=True, help_text="E.g. “Overnight strikes on Ukraine”."
+    )
     description = models.TextField("description", blank=True, help_text="What belongs in it.")
 
     history = HistoricalRecords()
@@ -29,28 +31,49 @@ class Series(models.Model):
 
 
 class Event(models.Model):
-    name = models.CharField("name", max_length=300, unique=True, help_text="E.g. “Geneva talks, 17–18 Feb 2026”.")
+    name = models.CharField(
+        "name", max_length=300, unique=True, help_text="E.g. “Geneva talks, 17–18 Feb 2026”."
+    )
     kind = models.CharField(
-        "kind", max_length=20, choices=EventKind.choices, default=EventKind.OTHER,
+        "kind",
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.OTHER,
         help_text="Talks, strike, exchange, call, meeting, deadline…",
     )
     place = models.CharField("place", max_length=200, blank=True, help_text="Where it happened.")
     start = models.DateField("start", help_text="First day (or the only day).")
     end = models.DateField("end", null=True, blank=True, help_text="Last day, for spans.")
     precision = models.CharField(
-        "date precision", max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY,
+        "date precision",
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
         help_text="How precisely the dates are known: a day, a span (a night), a month…",
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
-        verbose_name="part of", help_text="A larger event this belongs to (a round of a process).",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="part of",
+        help_text="A larger event this belongs to (a round of a process).",
     )
     series = models.ForeignKey(
-        Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="events",
-        verbose_name="series", help_text="The recurring series this event is one of.",
+        Series,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name="series",
+        help_text="The recurring series this event is one of.",
     )
     participants = models.ManyToManyField(
-        "ledger.Actor", blank=True, related_name="events", verbose_name="participants",
+        "ledger.Actor",
+        blank=True,
+        related_name="events",
+        verbose_name="participants",
         help_text="Actors who took part.",
     )
     description = models.TextField("description", blank=True, help_text="What happened, briefly.")

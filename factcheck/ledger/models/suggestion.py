@@ -10,7 +10,10 @@ class Suggestion(models.Model):
     """Something the extraction engine found in an article, waiting for an editor's decision."""
 
     article = models.ForeignKey(
-        "ledger.Article", on_delete=models.CASCADE, related_name="suggestions", verbose_name="article"
+        "ledger.Article",
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name="article",
     )
     kind = models.CharField("kind", max_length=20, choices=SuggestionKind.choices)
     start = models.PositiveIntegerField("start")
@@ -20,7 +23,9 @@ class Suggestion(models.Model):
     key = models.CharField(
         "key", max_length=300, help_text="Stable fingerprint: a rejected key never comes back."
     )
-    data = models.JSONField("details", default=dict, blank=True, help_text="Claimant, figure, dates…")
+    data = models.JSONField(
+        "details", default=dict, blank=True, help_text="Claimant, figure, dates…"
+    )
     status = models.CharField(
         "status", max_length=20, choices=SuggestionStatus.choices, default=SuggestionStatus.OPEN
     )
@@ -34,8 +39,12 @@ class Suggestion(models.Model):
         ordering = ["article_id", "start", "id"]
         verbose_name = "suggestion"
         constraints = [
-            models.UniqueConstraint(fields=["article", "key"], name="suggestion_unique_key_per_article"),
-            models.CheckConstraint(condition=models.Q(start__lt=models.F("end")), name="suggestion_start_before_end"),
+            models.UniqueConstraint(
+                fields=["article", "key"], name="suggestion_unique_key_per_article"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")), name="suggestion_start_before_end"
+            ),
         ]
 
     def __str__(self) -> str:

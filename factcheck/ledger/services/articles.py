@@ -50,17 +50,19 @@ def source_get_or_create(*, name: str) -> Source:
     return existing or Source.objects.create(name=name)
 
 
+def _too_big(origin: str, size: int) -> ImportResult:
+    limit = settings.ARTICLE_MAX_BYTES
+    reason = f"the file is {size:,} bytes; the limit is {limit:,}"
+    return ImportResult(origin=origin, status="rejected", reason=reason)
+
+
 def article_import(*, data: bytes, origin: str, source_name: str = "") -> ImportResult:
     """Import one file's bytes all-or-nothing: imported, unchanged or rejected with the reason."""
     origin = origin.strip()[:500]
     if not origin:
         return ImportResult(origin="(unnamed)", status="rejected", reason="the file has no name")
     if len(data) > settings.ARTICLE_MAX_BYTES:
-        return ImportResult(
-            origin=origin,
-            status="rejected",
-            reason=f"the file is {len(data):,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}",
-        )
+        return _too_big(origin, len(data))
     try:
         parsed = parse_article(data, filename=origin)
     except ParseError as err:
@@ -136,12 +138,13 @@ def _analyse_after_import(article_id: int) -> None:
 
 
 def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file named, and every file under each folder named, in a stable order."""
+    """Every file named, and the files directly in each folder named (not sub-folders, not
+    hidden files), in a stable order."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+            for child in sorted(path.iterdir()):
+                if child.is_file() and not child.name.startswith("."):
                     yield child
         else:
             yield path
@@ -156,17 +159,16 @@ def articles_import_paths(
         try:
             size = path.stat().st_size
             if size > settings.ARTICLE_MAX_BYTES:
-                yield ImportResult(
-                    origin=origin,
-                    status="rejected",
-                    reason=f"the file is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}",
-                )
+                # Refuse before reading: a huge file is never loaded into memory.
+                yield _too_big(origin, size)
                 continue
             data = path.read_bytes()
         except FileNotFoundError:
             yield ImportResult(origin=str(path), status="rejected", reason="no such file or folder")
             continue
         except OSError as err:
-            yield ImportResult(origin=origin, status="rejected", reason=f"cannot read: {err.strerror}")
+            yield ImportResult(
+                origin=origin, status="rejected", reason=f"cannot read: {err.strerror}"
+            )
             continue
         yield article_import(data=data, origin=origin, source_name=source_name)
