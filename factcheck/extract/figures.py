@@ -1,0 +1,418 @@
+"""Figures: a number, its hedge (→ bound) and the thing counted (→ a vocabulary key)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Span
+from .vocabulary import (
+    AFFECTED_WORDS,
+    CURRENCIES,
+    DISPLACED_WORDS,
+    DOWNED_WORDS,
+    EXCHANGE_WORDS,
+    FRACTIONS,
+    HEDGES,
+    INJURED_WORDS,
+    KILLED_WORDS,
+    MULTIPLIERS,
+    NOUN_QUANTITY,
+    NUMBER_WORDS,
+    PERSON_NOUNS,
+    REFUGEE_WORDS,
+    SOLDIER_NOUNS,
+    UNITS,
+    VAGUE_PLURALS,
+)
+
+_WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_NUMBER = re.compile(
+    rf"""(?<![\w.,/:\-£$€])
+    (?P<cur>[£$€]\s?)?
+    (?P<num>
+        \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+      | \d+(?:\.\d+)?
+      | (?:tens|hundreds)\s+of\s+thousands | dozens | scores | hundreds | thousands | millions
+      | (?:a|{_WORD_NUMBER})\s+dozen
+      | a\s+(?:hundred|thousand)
+      | (?:a|one)\s+(?:half|third|quarter|fifth|tenth) | half
+      | (?:{_WORD_NUMBER})(?:-(?:{_UNIT_WORDS}))?
+    )
+    (?:\s+(?P<mult>hundred|thousand|million|billion|trillion)(?![\w-])|(?P<multc>bn|mn|m)(?![\w]))?
+    (?![\w])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
+_HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?P<old>-old)?(?![\w])", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"(?<![\w])(?P<hedge>"
+    + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])")
+_TIME_AFTER = re.compile(r"(?::\d|\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EET|MSK)(?![\w]))", re.I)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?:the|these|those|its|their|his|her|our|your|my|every|each)\s+$", re.I
+)
+_TOKEN = re.compile(r"[A-Za-z][\w’'\-]*|\d[\d,.]*|[^\w\s]")
+_STOP = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "of",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "along",
+        "over",
+        "across",
+        "into",
+        "near",
+        "and",
+        "or",
+        "but",
+        "each",
+        "were",
+        "was",
+        "had",
+        "have",
+        "has",
+        "are",
+        "is",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "per",
+        "a",
+        "an",
+        "the",
+        "this",
+        "these",
+        "those",
+        "their",
+        "its",
+        "said",
+        "says",
+        "according",
+        "including",
+        "they",
+        "them",
+        "it",
+        "he",
+        "she",
+        "we",
+        "you",
+        "who",
+        "whom",
+        "there",
+    ]
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\band\b|\bwhile\b|\bbut\b")
+_COMMA_BREAK = re.compile(r"[,;:()–—]")
+_PASSIVE = re.compile(r"(?:\s+(?:were|was|have|has|had|been|being|are|is|reportedly))*\s+(\w+)")
+_PREVIOUS = "=previous"
+_COUNTABLE = frozenset(NOUN_QUANTITY) | PERSON_NOUNS | frozenset(UNITS)
+_PLACE_QUANTITIES = frozenset({"regions", "countries", "duration", "distance", "area"})
+
+
+@dataclass(frozen=True)
+class FigureHit:
+    """A number with what it counts."""
+
+    start: int
+    end: int
+    quantity: str
+    value: float
+    unit: str
+    bound: str
+    rule: str
+
+
+def _word_value(raw: str) -> float | None:
+    words = raw.lower().split()
+    if " ".join(words) in VAGUE_PLURALS:
+        return float(VAGUE_PLURALS[" ".join(words)])
+    if words[-1] == "dozen":
+        return 12.0 * (1 if words[0] == "a" else NUMBER_WORDS[words[0]])
+    if words[0] in ("a", "one") and len(words) == 2:
+        if words[1] in FRACTIONS:
+            return FRACTIONS[words[1]]
+        return float(MULTIPLIERS[words[1]])
+    if words[0] == "half":
+        return FRACTIONS["half"]
+    parts = words[0].split("-")
+    total = 0
+    for part in parts:
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return float(total)
+
+
+def _words_after(text: str, pos: int, limit: int = 12) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, pos, min(len(text), pos + 120)))[:limit]
+
+
+def find_figures(text: str, sentence_spans: list[Span]) -> list[FigureHit]:
+    """Figures sentence by sentence (an elliptic number inherits what the previous one counts)."""
+    hits: list[FigureHit] = []
+    for sentence in sentence_spans:
+        previous: FigureHit | None = None
+        for m in _NUMBER.finditer(text, sentence.start, sentence.end):
+            hit = _figure(text, m, sentence, previous)
+            if hit is not None:
+                hits.append(hit)
+                previous = hit
+    return hits
+
+
+def _figure(
+    text: str, m: re.Match[str], sentence: Span, previous: FigureHit | None
+) -> FigureHit | None:
+    raw = m.group("num")
+    start, end = m.start(), m.end()
+    before = text[max(sentence.start, start - 40) : start]
+    after_text = text[end : min(sentence.end, end + 60)]
+    is_digits = raw[0].isdigit()
+    is_fraction = any(f in raw.lower() for f in FRACTIONS) and not is_digits
+    # Dates, times and years are not figures.
+    if is_digits and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after_text)):
+        return None
+    if is_digits and _TIME_AFTER.match(after_text):
+        return None
+    if is_digits and re.fullmatch(r"(?:1[89]|20)\d{2}", raw) and not m.group("cur"):
+        nxt = _words_after(text, end, 1)
+        if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
+            return None
+    # "the two sides", "the three delegations" refer back; they are not measurements.
+    if _DETERMINER_BEFORE.search(before) and not _HYPHEN_UNIT.match(text, end):
+        return None
+    value = float(raw.replace(",", "")) if is_digits else _word_value(raw)
+    if value is None:
+        return None
+    mult = (m.group("mult") or m.group("multc") or "").lower()
+    if mult:
+        if m.group("multc") and not m.group("cur"):
+            return None  # "5m" without a currency is as likely metres as millions
+        value *= MULTIPLIERS[mult]
+    unit = ""
+    quantity = ""
+    rule_parts: list[str] = []
+    cursor = end
+    if m.group("cur"):
+        quantity, unit = "money", CURRENCIES[m.group("cur").strip()]
+        rule_parts.append("currency")
+    percent = _PERCENT.match(text, end)
+    if percent and not quantity:
+        unit, cursor = "%", percent.end()
+    elif is_fraction:
+        unit = "%"
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if hyphen and not quantity and not unit:
+        word = hyphen.group("unit").lower()
+        if hyphen.group("old") and word in ("year", "month", "week", "day"):
+            quantity, unit = "age", word
+            cursor = hyphen.end()
+        elif word in UNITS:
+            quantity, unit = UNITS[word]
+            cursor = hyphen.end()
+        else:
+            return None  # "G-7", "Su-34"-like codes and compounds that are not measures
+    lowered = raw.lower()
+    if lowered == "one":
+        nxt = _words_after(text, cursor, 1)
+        if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
+            return None
+    if quantity and quantity != "money" or quantity == "money":
+        counted_end = cursor
+    else:
+        quantity, counted_end, rule = _counted(text, cursor, sentence, unit, lowered, start)
+        if rule:
+            rule_parts.append(rule)
+        if quantity == _PREVIOUS or (not quantity and previous and previous.unit == unit):
+            quantity = previous.quantity if previous else ""
+            rule_parts.append("same thing as the previous figure")
+        if not quantity:
+            return None
+        if quantity in UNITS:
+            quantity, unit = UNITS[quantity]
+        if quantity == "distance" and "square" in text[cursor:counted_end].lower():
+            quantity, unit = "area", f"{unit}2"
+    if (
+        quantity == "distance"
+        and unit == ""
+        or (quantity == "duration" and re.match(r"\s+ago\b", text[counted_end : counted_end + 6]))
+    ):
+        return None  # "two years ago" is a date, not a duration
+    hedge = _HEDGE.search(before)
+    bound = "exact"
+    span_start = start
+    if hedge:
+        word = re.sub(r"\s+", " ", hedge.group("hedge").lower())
+        if not (word == "over" and quantity in _PLACE_QUANTITIES):
+            bound = HEDGES[word]
+            span_start = start - len(before) + hedge.start("hedge")
+            rule_parts.insert(0, f"hedge '{word}' → {bound}")
+    if bound == "exact" and lowered in VAGUE_PLURALS:
+        bound = "at_least"
+        rule_parts.insert(0, f"'{lowered}' → at_least")
+    if bound == "exact":
+        rule_parts.insert(0, "no hedge → exact")
+    return FigureHit(span_start, max(counted_end, end), quantity, value, unit, bound,
+                     "; ".join(rule_parts))  # fmt: skip
+
+
+def _counted(
+    text: str, pos: int, sentence: Span, unit: str, raw: str, number_start: int
+) -> tuple[str, int, str]:
+    """The quantity key of what a number counts, where the counted phrase ends, and why."""
+    tokens = _words_after(text, pos, 12)
+    tokens = [t for t in tokens if t.start() < sentence.end]
+    i = 0
+    allow_of = raw in VAGUE_PLURALS or unit == "%" or raw.endswith("dozen")
+    head: re.Match[str] | None = None
+    while i < len(tokens):
+        word = tokens[i].group(0)
+        low = word.lower()
+        if low == "of" and (allow_of or (i == 0)):
+            i += 1
+            while i < len(tokens) and tokens[i].group(0).lower() in ("the", "them", "those"):
+                if tokens[i].group(0).lower() in ("them", "those"):
+                    return _PREVIOUS, tokens[i].end(), ""
+                i += 1
+            allow_of = False
+            continue
+        if not word[0].isalpha():
+            break
+        if low in NOUN_QUANTITY or low in PERSON_NOUNS or low in UNITS or low in ("dead",):
+            head = tokens[i]
+            break
+        if low in _STOP:
+            break
+        head = tokens[i]
+        i += 1
+        if i < len(tokens) and tokens[i].group(0).lower() in _STOP | {","}:
+            break
+    if head is None:
+        # No noun: "wounded 11", "killing 4" count people from the verb before.
+        verb = _nearest_before(text, sentence.start, number_start, KILLED_WORDS + INJURED_WORDS)
+        if verb and number_start - verb[1] < 12:
+            key = "people_killed" if verb[0] in KILLED_WORDS else "people_injured"
+            return key, pos, f"implicit people after '{verb[2]}'"
+        return "", pos, ""
+    noun = head.group(0).lower()
+    end = head.end()
+    if noun == "dead":
+        return "people_killed", end, "'the dead'"
+    if unit == "%" and noun in ("region", "regions", "country", "land", "territory", "area"):
+        return "territory", end, f"share of '{noun}'"
+    # Extend "prisoners of war".
+    if noun == "prisoners" and text.startswith(" of war", end):
+        end += len(" of war")
+    before_number = text[max(sentence.start, number_start - 25) : number_start].lower()
+    if re.search(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?$", before_number):
+        return "bodies_returned", end, "'bodies of'"
+    if noun in UNITS and unit != "%":
+        return noun, end, f"unit '{noun}'"
+    if noun in PERSON_NOUNS:
+        return _people(text, number_start, end, sentence, noun)
+    key = NOUN_QUANTITY.get(noun, noun if noun.isalpha() or "-" in noun else "")
+    downed = _context(text, number_start, end, sentence, DOWNED_WORDS, commas_only=True)
+    if key in ("drones", "missiles") and downed:
+        return f"{key}_downed", end, f"'{noun}' shot down"
+    return key, end, f"noun '{noun}'"
+
+
+def _people(
+    text: str, number_start: int, end: int, sentence: Span, noun: str
+) -> tuple[str, int, str]:
+    """Which people count: killed, injured, affected, displaced, refugees, prisoners, other."""
+    passive = _PASSIVE.match(text, end, min(sentence.end, end + 40))
+    if passive:
+        verb = passive.group(1).lower()
+        for words, key in ((KILLED_WORDS, "people_killed"), (INJURED_WORDS, "people_injured")):
+            if verb.startswith(words):
+                return key, end, f"people + '{verb}'"
+    found = _nearest_before(text, sentence.start, number_start, KILLED_WORDS + INJURED_WORDS)
+    if found:
+        key = "people_killed" if found[0] in KILLED_WORDS else "people_injured"
+        return key, end, f"people after '{found[2]}'"
+    window = text[end : min(sentence.end, end + 50)].lower()
+    for words, key in (
+        (DISPLACED_WORDS, "people_displaced"),
+        (REFUGEE_WORDS, "refugees"),
+        (AFFECTED_WORDS, "people_affected"),
+    ):
+        if any(re.search(rf"\b{w}", window) for w in words):
+            return key, end, f"people + '{words[0]}…'"
+    if noun in SOLDIER_NOUNS and _context(text, number_start, end, sentence, EXCHANGE_WORDS):
+        return "prisoners", end, "soldiers exchanged or returned"
+    if noun in ("prisoners", "pows"):
+        return "prisoners", end, "noun 'prisoners'"
+    return "people", end, f"noun '{noun}'"
+
+
+def _clause_start(text: str, sentence_start: int, pos: int, commas_only: bool = False) -> int:
+    """Start of the clause holding pos (after the last comma, dash or 'and')."""
+    left = text[sentence_start:pos]
+    breaks = list((_COMMA_BREAK if commas_only else _CLAUSE_BREAK).finditer(left))
+    return sentence_start + breaks[-1].end() if breaks else sentence_start
+
+
+def _nearest_before(
+    text: str, sentence_start: int, pos: int, stems: tuple[str, ...]
+) -> tuple[str, int, str] | None:
+    """The nearest word starting with one of the stems in the clause before pos."""
+    # A participle right before the number may sit just after the clause break ("…, killing").
+    clause = text[_clause_start(text, sentence_start, pos) : pos]
+    base = pos - len(clause)
+    best = None
+    for w in re.finditer(r"[A-Za-z]+", clause):
+        low = w.group(0).lower()
+        for stem in stems:
+            if low.startswith(stem):
+                best = (stem, base + w.end(), w.group(0))
+    return best
+
+
+def _context(
+    text: str,
+    number_start: int,
+    end: int,
+    sentence: Span,
+    words: tuple[str, ...],
+    commas_only: bool = False,
+) -> bool:
+    """Whether the clause around a figure holds one of the words (before it, or just after)."""
+    clause_start = _clause_start(text, sentence.start, number_start, commas_only)
+    clause = text[clause_start:number_start].lower()
+    after = text[end : min(sentence.end, end + 40)].lower()
+    after = re.split(r"[,;:]|\band\b", after)[0]
+    return any(w in clause or w in after for w in words)

@@ -1,0 +1,321 @@
+"""Attributed statements: direct quotes and reported speech with their speaker.
+
+Speaker rules, in order: the subject before a speech verb ("Mr Zelensky said …", "…, the person
+added"), the phrase after an inverted verb ("…,” said Mr Rutte"), and "according to X".
+A comma-enclosed aside between subject and verb is skipped ("Rustem Umerov, who leads …, said")
+unless it is itself a person's name ("Ukraine's energy minister, Denys Shmyhal, said").
+Pronouns: "he"/"she" is the most recent person mentioned before it outside quotation marks;
+"it" the most recent organisation, government or country. The claimant is a known actor (or a
+new person candidate) when the speaker phrase ends with its mention, otherwise the phrase.
+A quotation left open at the end of a paragraph continues in the next one; a paragraph that is
+only a quotation right after a quoted statement is a new statement by the same speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import Mention
+from .text import Span, inside_any
+from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS
+
+_VERB = re.compile(
+    r"(?<![\w’'-])(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])"
+)
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|also|repeatedly|previously|again|reportedly|"
+    r"already|publicly|earlier|later|then|still|once|separately|further|now|just|recently|"
+    r"officially|himself|herself|itself|has\s+since|not|never|last\s+week|on\s+\w+day))+\s*$"
+)
+_BOUNDARY_WORDS = (
+    "that|and|but|as|while|after|before|because|when|what|which|who|where|though|although|if|"
+    "whether|so|than|however"
+)
+_NP = re.compile(
+    rf"(?:^|(?P<punct>[,;:–—(”\"“])|\b(?P<word>{_BOUNDARY_WORDS})\b)"
+    rf"(?P<np>(?:(?!\b(?:{_BOUNDARY_WORDS})\b)[^,;:–—(”\"“])*?)\s*$"
+)
+_ROLE_START = re.compile(r"^(?:a|an|the)\s+", re.I)
+# A full stop after a single capital ("the U.N. mission") does not end the source's name.
+_ACCORDING = re.compile(r"(?<![\w])[Aa]ccording\s+to\s+(?P<np>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.)+)")
+_NP_TRIM = re.compile(r"\s+(?:who|which|that|whose|as|in\s+a\s+statement)\b.*$", re.S)
+_LEADING = re.compile(r"^(?:according\s+to|but|and|however|also)\s+", re.I)
+_INVERTED = re.compile(
+    r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
+)
+_MAX_SPEAKER_WORDS = 10
+# "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
+_NOT_A_VERB = re.compile(
+    r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh)|['’]s?)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class StatementHit:
+    """An attributed statement found in the text."""
+
+    start: int
+    end: int
+    claimant: str
+    claimant_id: int | None
+    claim_kind: str
+    quote: str
+    rule: str
+    speaker_start: int = -1
+    quotes: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Speaker:
+    claimant: str
+    claimant_id: int | None
+    rule: str
+    start: int
+
+
+def find_statements(
+    text: str,
+    paragraphs: list[tuple[Span, list[Span], list[Span], bool]],
+    mentions: list[Mention],
+) -> list[StatementHit]:
+    """Statements paragraph by paragraph (each paragraph: span, sentences, quotes, left open)."""
+    found: list[StatementHit] = []
+    all_quotes = [q for _, _, quoted, _ in paragraphs for q in quoted]
+    outside = [m for m in mentions if not inside_any(m.start, all_quotes)]
+    previous_quote: StatementHit | None = None
+    continuing: StatementHit | None = None
+    for _para, sentences, quoted, left_open in paragraphs:
+        para_hits: list[StatementHit] = []
+        last: StatementHit | None = continuing
+        for sentence in sentences:
+            hits = _sentence_statements(text, sentence, quoted, mentions, outside)
+            starts_with_quote = text[sentence.start] in '“"'
+            if hits:
+                para_hits.extend(hits)
+                last = hits[-1]
+            elif starts_with_quote and last is not None and last.claim_kind == "quote":
+                # Further quoted sentences belong to the statement they follow.
+                last.end = max(last.end, sentence.end)
+                last.quotes += [q for q in quoted if sentence.start <= q.start < sentence.end]
+            elif starts_with_quote and previous_quote is not None and not para_hits:
+                hit = StatementHit(
+                    sentence.start, sentence.end, previous_quote.claimant,
+                    previous_quote.claimant_id, "quote", "", "continued quote",
+                    quotes=[q for q in quoted if sentence.start <= q.start < sentence.end],
+                )  # fmt: skip
+                para_hits.append(hit)
+                last = hit
+        found.extend(para_hits)
+        quoted_hits = [h for h in para_hits if h.claim_kind == "quote"]
+        # A quotation left open runs on into the next paragraph.
+        still_open = left_open and last is not None and last.claim_kind == "quote"
+        continuing = last if still_open else None
+        if quoted_hits:
+            previous_quote = quoted_hits[-1]
+        elif para_hits:
+            previous_quote = None
+    for hit in found:
+        hit.quote = " ".join(text[q.start : q.end].strip() for q in hit.quotes)
+    return found
+
+
+def _sentence_statements(
+    text: str, sentence: Span, quoted: list[Span], mentions: list[Mention], outside: list[Mention]
+) -> list[StatementHit]:
+    hits: list[StatementHit] = []
+    speakers: list[_Speaker] = []
+    body = text[sentence.start : sentence.end]
+    quote_first = body[:1] in '“"'
+    sentence_quotes = [q for q in quoted if sentence.start <= q.start < sentence.end]
+    for m in _VERB.finditer(body):
+        pos = sentence.start + m.start()
+        if inside_any(pos, quoted):
+            continue
+        after = body[m.end() : m.end() + 4]
+        if after.startswith(" to ") and m.group(1) not in ("told", "tell", "tells"):
+            continue
+        if _NOT_A_VERB.search(body[: m.start()]):
+            continue
+        speaker = _speaker_for(text, sentence, pos, m.end() + sentence.start, speakers, mentions,
+                               outside)  # fmt: skip
+        if speaker is None:
+            continue
+        if speakers and (speaker.claimant == speakers[-1].claimant or speaker.rule == "same"):
+            continue
+        speakers.append(speaker)
+    for m in _ACCORDING.finditer(body):
+        pos = sentence.start + m.start("np")
+        if inside_any(pos, quoted):
+            continue
+        np = _NP_TRIM.sub("", m.group("np")).strip()
+        np_end = pos + len(np)
+        speaker = _resolve(text, np, pos, np_end, mentions, outside, "according to")
+        if speaker and not any(s.claimant == speaker.claimant for s in speakers):
+            speakers.append(speaker)
+    for speaker in speakers:
+        is_quote = bool(sentence_quotes) and (
+            quote_first or re.search(r":\s*[“\"]", body) is not None
+        )
+        hits.append(
+            StatementHit(
+                sentence.start,
+                sentence.end,
+                speaker.claimant,
+                speaker.claimant_id,
+                "quote" if is_quote else "statement",
+                "",
+                speaker.rule
+                if speaker.rule.startswith("quote") or not is_quote
+                else f"quote, {speaker.rule}",
+                speaker.start,
+                list(sentence_quotes) if is_quote else [],
+            )  # fmt: skip
+        )
+    return hits
+
+
+def _speaker_for(
+    text: str,
+    sentence: Span,
+    verb_start: int,
+    verb_end: int,
+    speakers: list[_Speaker],
+    mentions: list[Mention],
+    outside: list[Mention],
+) -> _Speaker | None:
+    """Who says it, for one speech verb."""
+    verb = text[verb_start:verb_end]
+    left = text[sentence.start : verb_start]
+    stripped = _AUX.sub("", " " + left)[1:].rstrip() if left.strip() else ""
+    end = sentence.start + len(stripped)
+    # "…,” said Mr Rutte": right after a quotation the speaker may follow the verb.
+    if stripped.endswith(("”", '"')) and verb in ("said", "says", "added", "told", "wrote"):
+        after = _INVERTED.match(text, verb_end, sentence.end)
+        if after:
+            np = after.group("np").strip()
+            if np.endswith(".") and not re.search(r"\b[A-Z]\.$", np):
+                np = np[:-1]  # the full stop ends the sentence, not an abbreviation
+            start = verb_end + after.group(0).index(np)
+            return _resolve(text, np, start, start + len(np), mentions, outside,
+                            f"quote, '{verb}' + speaker")  # fmt: skip
+        return None
+    if verb.endswith("ing") and stripped.endswith(","):
+        # "…, adding that …" continues the previous speaker.
+        return _Speaker("", None, "same", verb_start) if speakers else None
+    if stripped.endswith(","):
+        # Skip a comma-enclosed aside, unless the aside is a person's name.
+        inner_end = end - 1
+        prev_comma = text.rfind(",", sentence.start, inner_end)
+        if prev_comma < 0:
+            return None
+        raw_aside = text[prev_comma + 1 : inner_end]
+        aside_start = inner_end - len(raw_aside.lstrip())
+        person = _mention_ending_at(mentions, inner_end, aside_start)
+        if person is not None and person.is_person and _mention_starting_at(mentions, aside_start):
+            return _from_mention(person, f"'{verb}' after a name between commas")
+        end = prev_comma
+    match = _NP.search(text[sentence.start : end])
+    if match is None:
+        return None
+    np = match.group("np")
+    np_start = sentence.start + match.start("np") + len(np) - len(np.lstrip())
+    np = np.strip()
+    boundary = match.group("word") or ""
+    if not np and boundary in ("which", "who"):
+        before_end = text.rfind(",", sentence.start, sentence.start + match.start() + 1)
+        again = _NP.search(text[sentence.start : before_end]) if before_end > 0 else None
+        if again and again.group("np").strip():
+            np = again.group("np")
+            np_start = sentence.start + again.start("np") + len(np) - len(np.lstrip())
+            np = np.strip()
+    elif not np and boundary in ("and", "but"):
+        if speakers:
+            return _Speaker("", None, "same", verb_start)
+        first = _sentence_subject(text, sentence, mentions)
+        return _from_mention(first, f"subject of '{verb}'") if first else None
+    elif np and match.group("punct") == "," and _ROLE_START.match(np):
+        # "Col Martin O'Donnell, a spokesman for the US commander said": the name before.
+        comma = sentence.start + match.start("punct")
+        person = _mention_ending_at(mentions, comma, sentence.start)
+        if person is not None and person.is_person:
+            return _from_mention(person, f"name before '{np}' + '{verb}'")
+    lead = _LEADING.match(np)
+    if lead:
+        np_start += lead.end()
+        np = np[lead.end() :]
+    if not np or len(np.split()) > _MAX_SPEAKER_WORDS or not _looks_like_speaker(np):
+        return None
+    return _resolve(text, np, np_start, np_start + len(np), mentions, outside,
+                    f"subject + '{verb}'")  # fmt: skip
+
+
+def _looks_like_speaker(np: str) -> bool:
+    """A subject phrase that can say things: no digits, not a clause."""
+    if any(ch.isdigit() for ch in np):
+        return False
+    first = np.split()[0].lower()
+    return first not in ("there", "this", "these", "those", "what", "how", "why", "its", "his")
+
+
+def _sentence_subject(text: str, sentence: Span, mentions: list[Mention]) -> Mention | None:
+    """The actor mention that opens a sentence ("But Ukraine has rejected … and signalled …")."""
+    head = re.match(
+        r"\s*(?:(?:But|And|However|Yet|Meanwhile),?\s+)?", text[sentence.start : sentence.end]
+    )
+    at = sentence.start + (head.end() if head else 0)
+    for m in mentions:
+        if m.start == at:
+            return m
+    return None
+
+
+def _mention_ending_at(mentions: list[Mention], end: int, start: int) -> Mention | None:
+    """A mention that ends where a phrase ends (possessive endings allowed) and starts within it."""
+    for m in mentions:
+        if m.end == end and m.start >= start:
+            return m
+    return None
+
+
+def _mention_starting_at(mentions: list[Mention], start: int) -> Mention | None:
+    """A mention that starts exactly at a position."""
+    for m in mentions:
+        if m.start == start:
+            return m
+    return None
+
+
+def _from_mention(m: Mention, rule: str) -> _Speaker:
+    if m.actor:
+        return _Speaker(m.actor, m.actor_id, f"{rule} ({m.rule})", m.start)
+    return _Speaker(m.name, None, f"{rule} (new person)", m.start)
+
+
+def _resolve(
+    text: str,
+    np: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    outside: list[Mention],
+    rule: str,
+) -> _Speaker | None:
+    """Turn a speaker phrase into a claimant: pronoun, mention it ends with, or the phrase."""
+    low = np.lower()
+    if low in PRONOUNS_PERSON or low in PRONOUNS_THING:
+        want_person = low in PRONOUNS_PERSON
+        before = [m for m in outside if m.end <= start and m.is_person == want_person]
+        if not before:
+            return _Speaker(np, None, f"{rule}, pronoun unresolved", start)
+        m = before[-1]
+        return _from_mention(
+            m, f"{rule}, '{np}' → most recent {'person' if want_person else 'body'}"
+        )
+    m = _mention_ending_at(mentions, end, start)
+    if m is not None:
+        return _from_mention(m, rule)
+    if low in ("they", "we", "i", "you"):
+        return None
+    return _Speaker(np, None, rule, start)
