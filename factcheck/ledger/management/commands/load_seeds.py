@@ -8,8 +8,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from factcheck.ledger.models import Article
 from factcheck.ledger.seeding import editorial_layer_load
 from factcheck.ledger.services.articles import articles_import_paths
+from factcheck.ledger.services.suggestions import suggestions_refresh
 
 
 class Command(BaseCommand):
@@ -34,3 +36,6 @@ class Command(BaseCommand):
         except ValidationError as err:
             raise CommandError(f"editorial layer: {'; '.join(err.messages)}") from err
         self.stdout.write(f"editorial layer: {len(created)} record(s) created")
+        # Articles were analysed on import, before the actor table was loaded: look again.
+        for article in Article.objects.current():
+            suggestions_refresh(article=article)
