@@ -1,0 +1,282 @@
+"""Read-side views of the analysis: server-rendered SVG charts of series and stance timelines.
+
+Pure functions over what the services return (``series_figures``, ``topic_timeline``).
+Every piece of text that came from an editor or an article is escaped by ``format_html``;
+nothing here is ``mark_safe``d.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from .services.corroboration import SeriesFigures, describe_dates
+from .services.positions import Track
+
+STANCE_COLOURS = {
+    "supports": "#1a7f37",
+    "opposes": "#b42318",
+    "conditional": "#b54708",
+    "ambiguous": "#667085",
+}
+CHANGE_SYMBOLS = {
+    "new": "●",
+    "unchanged": "=",
+    "hardened": "▲",
+    "softened": "▼",
+    "reversed": "⇄",
+}
+SOURCE_COLOURS = ["#1f5fbf", "#c2410c", "#15803d", "#7e22ce", "#0f766e", "#a16207"]
+
+
+def _join(parts: Iterable[SafeString | str]) -> SafeString:
+    """Concatenate markup pieces; plain strings among them are escaped."""
+    return format_html_join("", "{}", ((p,) for p in parts))
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value.normalize():,f}"
+
+
+# ---- series chart -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One quantity's chart and its accessible title."""
+
+    quantity: str
+    title: str
+    svg: SafeString
+
+
+def series_charts(figures: SeriesFigures, *, width: int = 640, height: int = 240) -> list[Chart]:
+    """One SVG per counted quantity: each report's figure per event date, by source."""
+    charts = []
+    events = figures.events
+    origins = sorted(
+        {r.origin_label for row in figures.rows.values() for g in row if g for r in g.reports}
+    )
+    colour = {o: SOURCE_COLOURS[i % len(SOURCE_COLOURS)] for i, o in enumerate(origins)}
+    for quantity, row in figures.table:
+        charts.append(
+            Chart(
+                quantity=quantity,
+                title=f"{quantity.replace('_', ' ')} per event of {figures.series.name}",
+                svg=_series_svg(quantity, events, row, colour, width, height),
+            )
+        )
+    return charts
+
+
+def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
+    left, right, top, bottom = 56, 16, 16, 48
+    plot_w, plot_h = width - left - right, height - top - bottom
+    highs = [
+        r.interval.high if r.interval.high is not None else r.value
+        for g in row
+        if g
+        for r in g.reports
+    ]
+    top_value = float(max(highs)) * 1.15 if highs else 1.0
+    top_value = top_value or 1.0
+    dates = [e.start for e in events]
+    first, last = (min(dates), max(dates)) if dates else (dt.date.min, dt.date.min)
+    span = max((last - first).days, 1)
+
+    def x(event) -> float:
+        if len(events) == 1:
+            return left + plot_w / 2
+        return left + plot_w * (event.start - first).days / span
+
+    def y(value) -> float:
+        return top + plot_h * (1 - float(value) / top_value)
+
+    parts: list[SafeString] = []
+    label = quantity.replace("_", " ")
+    parts.append(format_html("<title>{}</title>", f"{label} per event date"))
+    # Axes and three gridlines.
+    for i in range(4):
+        v = top_value * i / 3
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" class="grid" stroke="#e4e7ec"/>'
+                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#475467">{}</text>',
+                left,
+                width - right,
+                _num(y(v)),
+                _num(y(v)),
+                left - 6,
+                _num(y(v) + 4),
+                f"{v:,.0f}",
+            )
+        )
+    line_points = []
+    for event, group in zip(events, row, strict=True):
+        ex = x(event)
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#344054">{}</text>',
+                _num(ex),
+                height - bottom + 18,
+                describe_dates(event.start, event.end, precision=event.precision),
+            )
+        )
+        if not group:
+            continue
+        n = len(group.reports)
+        for i, report in enumerate(group.reports):
+            rx = ex + (i - (n - 1) / 2) * 12
+            low = report.interval.low if report.interval.low is not None else 0
+            high = report.interval.high if report.interval.high is not None else Decimal(top_value)
+            col = colour.get(report.origin_label, "#1f5fbf")
+            parts.append(
+                format_html(
+                    '<g class="report"><title>{}</title>'
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2" '
+                    'opacity="0.5"/>'
+                    '<circle cx="{}" cy="{}" r="5" fill="{}"/></g>',
+                    f"{report.origin_label} ({report.source}): {report.text or _fmt(report.value)}",
+                    _num(rx),
+                    _num(rx),
+                    _num(y(low)),
+                    _num(y(high)),
+                    col,
+                    _num(rx),
+                    _num(y(report.value)),
+                    col,
+                )
+            )
+        first_report = group.reports[0]
+        line_points.append(f"{_num(ex)},{_num(y(first_report.value))}")
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="start" font-size="12" fill="#101828">{}</text>',
+                _num(ex + 10 + 6 * (n - 1)),
+                _num(y(first_report.value) - 8),
+                " / ".join(_fmt(r.value) for r in group.reports),
+            )
+        )
+    if len(line_points) > 1:
+        parts.insert(
+            1,
+            format_html(
+                '<polyline points="{}" fill="none" stroke="#98a2b3" stroke-dasharray="4 3"/>',
+                " ".join(line_points),
+            ),
+        )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
+        'role="img" aria-label="{}" class="chart">{}</svg>',
+        width,
+        height,
+        f"{label} per event date",
+        _join(parts),
+    )
+
+
+# ---- stance timeline -------------------------------------------------------------------------
+
+
+def timeline_svg(
+    tracks: Sequence[Track], *, label: str = "track", width: int = 720, row_height: int = 56
+) -> SafeString:
+    """Each track as a row of dated steps, coloured by stance, marked with the change and linked
+    to the first evidence claim; readable without JavaScript."""
+    steps = [s for t in tracks for s in t.steps]
+    if not steps:
+        return SafeString("")
+    left, right, top = 170, 90, 28
+    height = top + row_height * len(tracks) + 24
+    first = min(s.as_of for s in steps)
+    last = max(s.as_of for s in steps)
+    span = max((last - first).days, 1)
+    plot_w = width - left - right
+
+    def x(day: dt.date) -> float:
+        if first == last:
+            return left + plot_w / 2
+        return left + plot_w * (day - first).days / span
+
+    parts: list[SafeString] = [format_html("<title>{}</title>", "Stances over time")]
+    days = sorted({s.as_of for s in steps})
+    for day in days:
+        parts.append(
+            format_html(
+                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#eaecf0"/>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#475467">{}</text>',
+                _num(x(day)),
+                _num(x(day)),
+                top - 6,
+                height - 20,
+                _num(x(day)),
+                height - 6,
+                describe_dates(day, None),
+            )
+        )
+    for index, track in enumerate(tracks):
+        cy = top + row_height * index + row_height / 2
+        name = track.actor.name if label == "actor" else track.topic.title
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="#101828">{}</text>',
+                left - 12,
+                _num(cy + 4),
+                name if len(name) <= 26 else name[:25] + "…",
+            )
+        )
+        if len(track.steps) > 1:
+            parts.append(
+                format_html(
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#d0d5dd" stroke-width="2"/>',
+                    _num(x(track.steps[0].as_of)),
+                    _num(x(track.steps[-1].as_of)),
+                    _num(cy),
+                    _num(cy),
+                )
+            )
+        for step in track.steps:
+            evidence = list(step.evidence.all())
+            href = evidence[0].get_absolute_url() if evidence else ""
+            title = (
+                f"{name}, {describe_dates(step.as_of, None)} {step.as_of.year}: "
+                f"{step.get_stance_display().lower()}, {step.get_change_display().lower()}"
+                + (f" — {step.conditions}" if step.conditions else "")
+            )
+            mark = format_html(
+                '<g class="step"><title>{}</title>'
+                '<circle cx="{}" cy="{}" r="9" fill="{}"/>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="#fff">{}</text>'
+                '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="#344054">{}</text>'
+                "</g>",
+                title,
+                _num(x(step.as_of)),
+                _num(cy),
+                STANCE_COLOURS.get(step.stance, "#667085"),
+                _num(x(step.as_of)),
+                _num(cy + 3.5),
+                CHANGE_SYMBOLS.get(step.change, ""),
+                _num(x(step.as_of)),
+                _num(cy + 22),
+                f"{step.get_stance_display()} · {step.get_change_display()}",
+            )
+            if href:
+                mark = format_html('<a href="{}">{}</a>', href, mark)
+            parts.append(mark)
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
+        'role="img" aria-label="{}" class="timeline">{}</svg>',
+        width,
+        height,
+        "Stances over time",
+        _join(parts),
+    )

@@ -1,0 +1,200 @@
+"""Public analysis pages: event, series, topic(s), matrix, actor positions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.ledger.choices import Bound
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ClaimFactory,
+    EventFactory,
+    MeasurementFactory,
+    PositionFactory,
+    SeriesFactory,
+    SourceFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _figure(event, value, bound=Bound.EXACT, *, agency="", quantity="drones", published=True):
+    article = ArticleFactory(wire_agency=agency, source=SourceFactory())
+    claim = ClaimFactory(article=article, event=event, kind="quantity", published=published)
+    MeasurementFactory(claim=claim, quantity=quantity, value=value, bound=bound, text=f"{value}")
+    return claim
+
+
+def test_event_page_flags_a_discrepancy_with_spread_and_sources(client):
+    night = EventFactory(name="Night of 16–17 Feb")
+    _figure(night, 400, agency="AP")
+    _figure(night, 250, agency="AFP")
+    _figure(night, 5, agency="Reuters", published=False)
+    page = client.get(f"/events/{night.pk}/").content.decode()
+    assert "discrepancy: from 250 to 400 (spread 150) across AFP, AP" in page
+    assert "16–17 Feb 2026" in page
+    assert ">5<" not in page  # the unpublished figure
+
+
+def test_event_page_shows_agreeing_figures(client):
+    night = EventFactory()
+    _figure(night, 400, Bound.AT_MOST, agency="AP")
+    _figure(night, 390, Bound.ABOUT, agency="AFP")
+    page = client.get(f"/events/{night.pk}/").content.decode()
+    assert "the reports agree" in page
+    assert "discrepancy:" not in page
+
+
+def test_series_page_shows_two_nights_side_by_side_with_a_chart(client):
+    strikes = SeriesFactory(name="Overnight strikes")
+    first = EventFactory(series=strikes, start=dt.date(2026, 2, 16), end=dt.date(2026, 2, 17))
+    second = EventFactory(series=strikes, start=dt.date(2026, 2, 25), end=dt.date(2026, 2, 26))
+    _figure(first, 400, Bound.AT_MOST, agency="AP")
+    _figure(second, 420, Bound.ABOUT, agency="AFP")
+    response = client.get(f"/series/{strikes.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("<svg") == 1
+    assert "16–17 Feb 2026" in page and "25–26 Feb 2026" in page
+    assert "disagree" not in page
+    assert "public" in response.headers["Cache-Control"]
+
+
+def test_svg_text_is_escaped(client):
+    strikes = SeriesFactory()
+    night = EventFactory(series=strikes)
+    article = ArticleFactory(source=SourceFactory(name="<script>alert(1)</script>"))
+    claim = ClaimFactory(article=article, event=night, published=True)
+    MeasurementFactory(claim=claim, text="<b>400</b>")
+    page = client.get(f"/series/{strikes.pk}/").content.decode()
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unknown_records_are_404(client):
+    for url in ("/events/999/", "/series/999/", "/topics/999/", "/actors/999/positions/"):
+        assert client.get(url).status_code == 404
+
+
+def _positions(n: int, topic=None, actor=None):
+    evidence = ClaimFactory(published=True)
+    hidden = ClaimFactory()
+    for i in range(n):
+        PositionFactory(
+            actor=actor or ActorFactory(),
+            topic=topic or TopicFactory(),
+            as_of=dt.date(2026, 2, 1) + dt.timedelta(days=i),
+            stance="opposes" if i % 2 else "supports",
+            evidence=[evidence, hidden],
+        )
+    return evidence, hidden
+
+
+def test_topic_page_shows_each_step_linked_to_published_evidence_only(client):
+    topic = TopicFactory(title="Ukraine cedes Donetsk")
+    russia = ActorFactory(name="Russia")
+    evidence, hidden = _positions(2, topic=topic, actor=russia)
+    PositionFactory(actor=ActorFactory(name="Secret"), topic=topic, evidence=[hidden])
+    page = client.get(f"/topics/{topic.pk}/").content.decode()
+    assert f'href="/claims/{evidence.pk}/"' in page
+    assert f"/claims/{hidden.pk}/" not in page
+    assert "Secret" not in page
+    assert page.count("<svg") == 1
+    assert "Supports" in page and "Opposes" in page
+
+
+def test_matrix_as_of_shows_the_past(client):
+    actor, topic = ActorFactory(name="Russia"), TopicFactory(title="Donetsk")
+    evidence = ClaimFactory(published=True)
+    PositionFactory(actor=actor, topic=topic, as_of=dt.date(2026, 2, 17), evidence=[evidence])
+    PositionFactory(
+        actor=actor,
+        topic=topic,
+        as_of=dt.date(2026, 2, 26),
+        stance="opposes",
+        change="reversed",
+        evidence=[evidence],
+    )
+    before = client.get("/matrix/?as_of=2026-02-20").content.decode()
+    after = client.get("/matrix/?as_of=2026-02-27").content.decode()
+    assert "17 Feb 2026" in before and "Opposes" not in before
+    assert "26 Feb 2026" in after and "Opposes" in after
+    assert client.get("/matrix/?as_of=soon").status_code == 400
+
+
+def test_actor_positions_page_and_include(client):
+    actor = ActorFactory(name="Ukraine")
+    _positions(3, actor=actor)
+    page = client.get(f"/actors/{actor.pk}/positions/").content.decode()
+    assert page.count('class="positions-track"') == 3
+    assert page.count("<svg") == 1
+
+
+# ---- query counts: 1 row and 20 rows cost the same ------------------------------------------
+
+# Every page first asks when the ledger last changed (the ETag/Last-Modified validator).
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_event_page_queries(rows, client, django_assert_num_queries):
+    night = EventFactory()
+    night.participants.set([ActorFactory() for _ in range(rows)])
+    for i in range(rows):
+        _figure(night, 100 + i, agency=f"A{i}", quantity=f"q{i % 3}")
+    # 1 last change, 2 event with series and parent, 3 participants,
+    # 4 measurements with claim, article and source,
+    # 5 claims with article, source, claimant, event, series and topic, 6 subjects,
+    # 7 measurements of the claims
+    with django_assert_num_queries(7):
+        assert client.get(f"/events/{night.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_series_page_queries(rows, client, django_assert_num_queries):
+    strikes = SeriesFactory()
+    for i in range(rows):
+        night = EventFactory(series=strikes, start=dt.date(2026, 1, 1) + dt.timedelta(days=i))
+        _figure(night, 100 + i, agency="AP")
+        _figure(night, 120 + i, agency="AFP", quantity="missiles")
+    # 1 last change, 2 series, 3 events of the series,
+    # 4 measurements with claim, article, source and event
+    with django_assert_num_queries(4):
+        assert client.get(f"/series/{strikes.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_topic_page_queries(rows, client, django_assert_num_queries):
+    topic = TopicFactory()
+    _positions(rows, topic=topic)
+    # 1 last change, 2 topic, 3 positions with actor and topic, 4 published evidence
+    with django_assert_num_queries(4):
+        assert client.get(f"/topics/{topic.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_topics_page_queries(rows, client, django_assert_num_queries):
+    _positions(rows)
+    # 1 last change, 2 topics with their counts
+    with django_assert_num_queries(2):
+        assert client.get("/topics/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_matrix_page_queries(rows, client, django_assert_num_queries):
+    _positions(rows)
+    # 1 last change, 2 positions with actor and topic, 3 published evidence
+    with django_assert_num_queries(3):
+        assert client.get("/matrix/?as_of=2026-03-31").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_actor_positions_page_queries(rows, client, django_assert_num_queries):
+    actor = ActorFactory()
+    _positions(rows, actor=actor)
+    # 1 last change, 2 actor, 3 positions with actor and topic, 4 published evidence
+    with django_assert_num_queries(4):
+        assert client.get(f"/actors/{actor.pk}/positions/").status_code == 200
