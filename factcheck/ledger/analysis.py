@@ -273,8 +273,9 @@ def timeline_svg(
                 mark = format_html('<a href="{}">{}</a>', href, mark)
             parts.append(mark)
     return format_html(
+        # A group, not an image: its steps are links to the evidence (axe: nested-interactive).
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
-        'role="img" aria-label="{}" class="timeline">{}</svg>',
+        'role="group" aria-label="{}" class="timeline">{}</svg>',
         width,
         height,
         "Stances over time",

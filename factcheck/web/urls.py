@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -9,7 +9,10 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article, name="article"),
     path("claims/<int:pk>/", views.claim, name="claim"),
     path("actors/<int:pk>/", views.actor, name="actor"),
-    path("events/<int:pk>/", views.event, name="event"),
-    path("series/<int:pk>/", views.series, name="series"),
-    path("topics/<int:pk>/", views.topic, name="topic"),
+    path("search/", views.search, name="search"),
+    path("feed/", views.feed, name="feed"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    # Event, series, topic(s), matrix and actor-positions pages, in the same namespace.
+    path("", include("factcheck.web.analysis_urls")),
 ]

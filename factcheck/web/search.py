@@ -1,0 +1,170 @@
+"""Reader search over published claims and current articles.
+
+On PostgreSQL: full-text search computed at query time (ranked, with ts_headline snippets).
+Elsewhere (SQLite in development): every word must appear in one of the fields, case-insensitive,
+and the snippet marks the words in Python. Both return snippets as SafeString, escaped first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from factcheck.ledger.choices import Rating
+from factcheck.ledger.models import Actor, Article, Claim, Event, Topic
+
+from .highlight import MARK_START, MARK_STOP, mark_terms, render_marked
+
+LIMIT = 50
+CONFIG = "english"
+SNIPPET_CHARS = 220
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Words", required=False, max_length=200)
+    actor = forms.ModelChoiceField(
+        label="Actor", queryset=Actor.objects.order_by("name"), required=False
+    )
+    event = forms.ModelChoiceField(
+        label="Event", queryset=Event.objects.order_by("-start", "name"), required=False
+    )
+    topic = forms.ModelChoiceField(
+        label="Topic", queryset=Topic.objects.order_by("title"), required=False
+    )
+    rating = forms.ChoiceField(
+        label="Rating",
+        required=False,
+        choices=[("", "Any rating"), *[(v, lbl) for v, lbl in Rating.choices if v]],
+    )
+    date_from = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def has_filters(self) -> bool:
+        """Whether any filter besides the words was given (the filters panel starts open)."""
+        return any(self.data.get(name) for name in self.fields if name != "q")
+
+    def is_search(self) -> bool:
+        return self.is_valid() and any(v not in (None, "") for v in self.cleaned_data.values())
+
+
+@dataclass
+class Results:
+    claims: list = field(default_factory=list)
+    articles: list = field(default_factory=list)
+    ranked: bool = False
+
+
+def _terms(q: str) -> list[str]:
+    return [t for t in (w.strip("\"'.,;:!?()") for w in q.split()) if t][:10]
+
+
+def _claim_filters(claims: QuerySet, data: dict) -> QuerySet:
+    if data.get("actor"):
+        about = Claim.objects.filter(subjects=data["actor"]).values("pk")
+        claims = claims.filter(Q(claimant=data["actor"]) | Q(pk__in=about))
+    if data.get("event"):
+        claims = claims.filter(event=data["event"])
+    if data.get("topic"):
+        claims = claims.filter(topic=data["topic"])
+    if data.get("rating"):
+        claims = claims.filter(rating=data["rating"])
+    return claims
+
+
+def _date_filters(qs: QuerySet, data: dict, prefix: str = "") -> QuerySet:
+    if data.get("date_from"):
+        qs = qs.filter(**{f"{prefix}published__gte": data["date_from"]})
+    if data.get("date_to"):
+        qs = qs.filter(**{f"{prefix}published__lte": data["date_to"]})
+    return qs
+
+
+def search_run(data: dict) -> Results:
+    """Published claims and current articles matching the cleaned form data."""
+    q = (data.get("q") or "").strip()
+    claims = _date_filters(_claim_filters(Claim.objects.published(), data), data, "article__")
+    articles = _date_filters(Article.objects.current().select_related("source"), data)
+    if any(data.get(k) for k in ("actor", "event", "topic", "rating")):
+        articles = articles.filter(pk__in=claims.values("article_id"))
+
+    if q and connection.vendor == "postgresql":
+        claims, articles = _postgres(q, claims, articles)
+        ranked = True
+    else:
+        claims, articles = _fallback(q, claims, articles)
+        ranked = False
+
+    claim_rows = list(claims.with_related()[:LIMIT])
+    article_rows = list(articles[:LIMIT])
+    terms = _terms(q)
+    for claim in claim_rows:
+        claim.snippet = render_marked(
+            getattr(claim, "headline", None) or mark_terms(claim.exact, terms)
+        )
+    for article in article_rows:
+        headline = getattr(article, "headline", None)
+        article.snippet = render_marked(
+            headline
+            if headline and MARK_START in headline
+            else mark_terms(article.body, terms, width=SNIPPET_CHARS)
+        )
+    return Results(claims=claim_rows, articles=article_rows, ranked=ranked)
+
+
+def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
+    query = SearchQuery(q, search_type="websearch", config=CONFIG)
+    claim_vector = (
+        SearchVector("exact", weight="A", config=CONFIG)
+        + SearchVector("summary", weight="A", config=CONFIG)
+        + SearchVector("article__title", weight="C", config=CONFIG)
+    )
+    article_vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
+        "body", weight="B", config=CONFIG
+    )
+    marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": CONFIG}
+    claims = (
+        claims.annotate(document=claim_vector)
+        .filter(document=query)
+        .annotate(
+            rank=SearchRank(claim_vector, query),
+            headline=SearchHeadline("exact", query, highlight_all=True, **marks),
+        )
+        .order_by("-rank", "-published_at", "-id")
+    )
+    articles = (
+        articles.annotate(document=article_vector)
+        .filter(document=query)
+        .annotate(
+            rank=SearchRank(article_vector, query),
+            headline=SearchHeadline(
+                "body",
+                query,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **marks,
+            ),
+        )
+        .order_by("-rank", "-published", "-id")
+    )
+    return claims, articles
+
+
+def _fallback(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
+    for term in _terms(q):
+        claims = claims.filter(
+            Q(exact__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(article__title__icontains=term)
+        )
+        articles = articles.filter(Q(title__icontains=term) | Q(body__icontains=term))
+    return claims.order_by("-published_at", "-id"), articles.order_by("-published", "-id")

@@ -1,0 +1,83 @@
+"""HTTP caching: validators and 304s for anonymous readers, no-store for the newsroom."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/articles/{article}/",
+    "/claims/{claim}/",
+    "/actors/{actor}/",
+    "/search/?q=x",
+    "/feed/",
+    "/sitemap.xml",
+]
+
+
+@pytest.fixture
+def claim():
+    from tests.factories import ActorFactory
+
+    return ClaimFactory(published=True, claimant=ActorFactory())
+
+
+def _url(template, claim):
+    return template.format(article=claim.article_id, claim=claim.pk, actor=claim.claimant_id)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_anonymous_pages_send_validators_and_public_cache_control(client, claim, page):
+    response = client.get(_url(page, claim))
+    assert response.status_code == 200
+    assert response["ETag"]
+    assert response["Last-Modified"]
+    assert "public" in response["Cache-Control"]
+    assert "max-age=" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_matching_if_none_match_answers_304(client, claim, page):
+    url = _url(page, claim)
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert response.content == b""
+
+
+def test_a_matching_if_modified_since_answers_304_in_one_query(
+    client, claim, django_assert_num_queries
+):
+    url = f"/claims/{claim.pk}/"
+    last_modified = client.get(url)["Last-Modified"]
+    with django_assert_num_queries(1):
+        # 1. newest history date: nothing else runs for an unchanged page
+        response = client.get(url, headers={"If-Modified-Since": last_modified})
+    assert response.status_code == 304
+
+
+def test_a_change_to_the_ledger_changes_the_etag(client, claim):
+    url = f"/claims/{claim.pk}/"
+    etag = client.get(url)["ETag"]
+    claim.rating = "false"
+    claim.save()
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_different_pages_have_different_etags(client, claim):
+    assert client.get("/")["ETag"] != client.get("/search/?q=x")["ETag"]
+
+
+def test_newsroom_staff_get_private_no_store(editor_client, claim):
+    response = editor_client.get(f"/claims/{claim.pk}/")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    assert "ETag" not in response

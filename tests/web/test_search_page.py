@@ -1,0 +1,124 @@
+"""Search over published claims and current articles (full text on PostgreSQL, icontains else)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.ledger.choices import ClaimStatus
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, EventFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+DONETSK = "Russia will not budge from its demand for full control of Donetsk, officials said."
+
+
+@pytest.fixture
+def donetsk():
+    article = ArticleFactory(title="Talks in Geneva", body=DONETSK + "\n\nOther words here.")
+    end = DONETSK.index(",") + 1
+    return ClaimFactory(
+        article=article, start=0, end=end, published=True, summary="Russia demands Donetsk"
+    )
+
+
+def test_an_empty_search_shows_the_form_only(client):
+    html = client.get("/search/").content.decode()
+    assert '<form class="search-form"' in html
+    assert 'id="claim-results"' not in html
+
+
+def test_it_finds_published_claims_and_articles_with_marked_snippets(client, donetsk):
+    ClaimFactory(
+        article=donetsk.article,
+        start=0,
+        end=10,
+        status=ClaimStatus.DRAFT,
+        summary="Draft about Donetsk",
+    )
+    html = client.get("/search/", {"q": "Donetsk"}).content.decode()
+    claims = html[html.index('id="claim-results"') : html.index('id="article-results"')]
+    articles = html[html.index('id="article-results"') :]
+    assert f'href="/claims/{donetsk.pk}/"' in claims
+    assert "<mark>Donetsk</mark>" in claims
+    assert "Draft about Donetsk" not in html
+    assert f'href="/articles/{donetsk.article_id}/"' in articles
+    assert "<mark>Donetsk</mark>" in articles
+
+
+def test_it_finds_nothing_for_words_not_in_the_ledger(client, donetsk):
+    html = client.get("/search/", {"q": "zanzibar"}).content.decode()
+    assert "No published claim matches." in html
+    assert "No article matches." in html
+
+
+def test_snippets_escape_article_markup(client):
+    body = "The <script>alert(1)</script> Donetsk demand stands."
+    article = ArticleFactory(body=body)
+    ClaimFactory(article=article, start=0, end=len(body), published=True)
+    html = client.get("/search/", {"q": "Donetsk"}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_filters_narrow_the_claims(client, donetsk):
+    russia, event, topic = ActorFactory(), EventFactory(), TopicFactory()
+    other = ClaimFactory(
+        published=True,
+        claimant=russia,
+        event=event,
+        topic=topic,
+        rating="disputed",
+        article=ArticleFactory(published=dt.date(2026, 2, 27)),
+    )
+    about = ClaimFactory(published=True, subjects=[russia])
+
+    def found(**params):
+        html = client.get("/search/", params).content.decode()
+        section = html[html.index('id="claim-results"') : html.index('id="article-results"')]
+        return {pk for pk in (donetsk.pk, other.pk, about.pk) if f'href="/claims/{pk}/"' in section}
+
+    assert found(actor=russia.pk) == {other.pk, about.pk}
+    assert found(event=event.pk) == {other.pk}
+    assert found(topic=topic.pk) == {other.pk}
+    assert found(rating="disputed") == {other.pk}
+    assert found(date_from="2026-02-20") == {other.pk}
+    assert found(date_to="2026-02-20") == {donetsk.pk, about.pk}
+    assert found(q="Donetsk", actor=russia.pk) == set()
+
+
+def test_invalid_filters_are_reported_not_crashed_on(client):
+    response = client.get("/search/", {"actor": "nope", "date_from": "yesterday"})
+    assert response.status_code == 200
+    assert 'class="error"' in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, rows):
+    actor = ActorFactory()
+    for _ in range(rows):
+        ClaimFactory(published=True, claimant=actor, subjects=[ActorFactory()], summary="Drones")
+        EventFactory()
+        TopicFactory()
+    with django_assert_num_queries(9):
+        # 1. newest history date (Last-Modified / ETag)
+        # 2. the actor filter's value
+        # 3. matching published claims with article, source, claimant, event, series, topic
+        # 4. their subject actors
+        # 5. their measurements
+        # 6. matching current articles with their source
+        # 7-9. the actor, event and topic choices of the filter form
+        response = client.get("/search/", {"q": "overnight", "actor": actor.pk})
+    assert response.status_code == 200
+    # Each claim and its own article.
+    assert response.content.decode().count('class="claim-row"') == 2 * rows
+
+
+def test_the_empty_form_runs_a_fixed_number_of_queries(client, django_assert_num_queries):
+    for _ in range(20):
+        ActorFactory()
+    with django_assert_num_queries(4):
+        # 1. newest history date (Last-Modified / ETag)
+        # 2-4. the actor, event and topic choices of the filter form
+        client.get("/search/")
