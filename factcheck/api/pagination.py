@@ -1,4 +1,4 @@
-"""Lists are objects with `results` and `next` (the contract)."""
+"""Lists are objects with `results` and `next` (the contract), plus `count` and `previous`."""
 
 from rest_framework.pagination import PageNumberPagination
 

@@ -1,4 +1,12 @@
-"""Who may do what through the API."""
+"""Who may do what through the API.
+
+Reading is open: each view's queryset limits anonymous and non-newsroom users to published
+records. Writing needs a newsroom account (staff, in the Editor or Reviewer group) holding the
+model permission the view names for the action; the services then apply the workflow rules
+(an editor cannot publish, a reviewer can) and answer 403 themselves when they refuse.
+"""
+
+from __future__ import annotations
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -6,7 +14,18 @@ from factcheck.ledger.querysets import is_newsroom
 
 
 class ReadPublishedWriteEditor(BasePermission):
-    """Anyone reads (querysets limit them to published records); only newsroom staff write."""
+    """Anyone reads; newsroom staff with the action's model permission write."""
+
+    message = "Only newsroom editors may change the ledger."
 
     def has_permission(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or is_newsroom(request.user)
+        action = getattr(view, "action", None)
+        if request.method in SAFE_METHODS or action in getattr(view, "open_actions", ()):
+            return True
+        if not is_newsroom(request.user):
+            return False
+        needed = getattr(view, "write_permissions", {}).get(action)
+        if needed is None or request.user.has_perm(needed):
+            return True
+        self.message = f"You may not do this: it needs the “{needed}” permission."
+        return False

@@ -1,0 +1,76 @@
+"""Safe concurrent writes: ETags on details, If-Match required on PATCH and DELETE.
+
+A claim's ETag is derived from its id and version (the version the services already guard);
+every other record's ETag is a hash of its representation. A write without If-Match answers
+428; a write whose If-Match no longer matches answers 412 with the current representation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = "This request must carry an If-Match header with the record's ETag."
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(APIException):
+    """The record changed since the client read it; carries the current representation."""
+
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The record changed since you read it."
+    default_code = "precondition_failed"
+
+    def __init__(self, current: dict, etag: str):
+        super().__init__()
+        self.current = current
+        self.etag = etag
+
+
+def representation_etag(data) -> str:
+    """A strong ETag for a JSON representation."""
+    blob = json.dumps(data, sort_keys=True, default=str, separators=(",", ":")).encode()
+    return '"' + hashlib.sha256(blob).hexdigest()[:32] + '"'
+
+
+def claim_etag(claim) -> str:
+    return f'"claim-{claim.pk}-v{claim.version}"'
+
+
+_CLAIM_TAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')
+
+
+def claim_version_from(tag: str, claim) -> int | None:
+    """The version an If-Match tag names for this claim, or None if it names another thing."""
+    match = _CLAIM_TAG.match(_strip_weak(tag))
+    if match and int(match.group(1)) == claim.pk:
+        return int(match.group(2))
+    return None
+
+
+def _strip_weak(tag: str) -> str:
+    tag = tag.strip()
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def if_match_tags(request, *, required: bool) -> list[str] | None:
+    """The entity tags of If-Match (["*"] for any); 428 when required and absent."""
+    raw = request.headers.get("If-Match", "").strip()
+    if not raw:
+        if required:
+            raise PreconditionRequired()
+        return None
+    if raw == "*":
+        return ["*"]
+    return [_strip_weak(tag) for tag in re.findall(r'(?:W/)?"[^"]*"', raw)] or [raw]
+
+
+def tags_match(tags: list[str], current: str) -> bool:
+    return "*" in tags or _strip_weak(current) in tags

@@ -1,0 +1,185 @@
+"""OpenAPI: every operation documents the error codes it can return, and the headers."""
+
+from __future__ import annotations
+
+import uritemplate
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import (
+    ResolvedComponent,
+    build_array_type,
+    build_basic_type,
+    build_choice_field,
+)
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers
+
+Detail = inline_serializer("ErrorDetail", {"detail": serializers.CharField()})
+
+ERRORS: dict[int, tuple[object, str]] = {
+    400: (OpenApiTypes.OBJECT, "Invalid input: field names map to lists of messages."),
+    401: (Detail, "Missing or invalid credentials (send `Authorization: Token …`)."),
+    403: (Detail, "Authenticated but not allowed (not an editor, or the workflow refuses)."),
+    404: (Detail, "No such record visible to you (or no such page)."),
+    409: (Detail, "The change conflicts with existing records (a duplicate, a bad span)."),
+    412: (None, "If-Match no longer matches: the body is the current representation."),
+    428: (Detail, "If-Match is required for this method."),
+    429: (Detail, "Too many requests: retry after `Retry-After` seconds."),
+}
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of the record as you last read it (or `*`).",
+)
+IF_MATCH_OPTIONAL = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="Optional: the claim's ETag; answers 412 if the claim changed since.",
+)
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    OpenApiTypes.INT,
+    OpenApiParameter.HEADER,
+    response=[429],
+    description="Seconds to wait before retrying.",
+)
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200, 412],
+    description="Send it back as If-Match to change or delete the record.",
+)
+
+
+class ApiSchema(AutoSchema):
+    """Adds the error responses, If-Match and the response headers to each operation."""
+
+    def _is_detail_path(self) -> bool:
+        return bool(uritemplate.variables(self.path))
+
+    def _action(self) -> str | None:
+        return getattr(self.view, "action", None)
+
+    def _is_write(self) -> bool:
+        return self.method not in ("GET", "HEAD", "OPTIONS") and self._action() not in getattr(
+            self.view, "open_actions", ()
+        )
+
+    def _needs_if_match(self) -> bool:
+        return self.method in ("PATCH", "PUT", "DELETE")
+
+    def _takes_optional_if_match(self) -> bool:
+        return self._action() in getattr(self.view, "workflow_actions", ())
+
+    def _has_etag(self) -> bool:
+        return self._is_detail_path() and (
+            self._action() == "retrieve"
+            or self.method in ("PATCH", "PUT")
+            or self._takes_optional_if_match()
+        )
+
+    def error_codes(self) -> list[int]:
+        codes = {401, 429}
+        if self.method == "GET" and not self._is_detail_path():
+            codes |= {400, 404}  # a bad filter value; a page past the end
+        if self._is_detail_path():
+            codes.add(404)
+        if self.method in ("POST", "PATCH", "PUT", "DELETE"):
+            codes.add(400)  # invalid input; or a rule of the services (a published claim…)
+        if self._is_write():
+            codes |= {403, 409}
+        if self._needs_if_match():
+            codes |= {412, 428}
+        if self._takes_optional_if_match():
+            codes.add(412)
+        if getattr(self.view, "expandable", ()) and self.method == "GET":
+            codes.add(400)  # an unknown name in ?expand=
+        return sorted(codes)
+
+    def get_filter_backends(self):
+        if self._action() in getattr(self.view, "filtered_actions", ()):
+            return getattr(self.view, "filter_backends", [])
+        return super().get_filter_backends()
+
+    def get_tags(self) -> list[str]:
+        basename = getattr(self.view, "basename", None)
+        return [f"{basename}s"] if basename else super().get_tags()
+
+    def get_auth(self):
+        auths = list(super().get_auth())
+        if not self._is_write() and {} not in auths:
+            auths.append({})  # anonymous readers welcome
+        return auths
+
+    def get_override_parameters(self):
+        params = list(super().get_override_parameters())
+        params.append(RETRY_AFTER)
+        if self._needs_if_match():
+            params.append(IF_MATCH)
+        elif self._takes_optional_if_match():
+            params.append(IF_MATCH_OPTIONAL)
+        if self._has_etag():
+            params.append(ETAG)
+        return params
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        success = bodies.get("200")
+        for code in self.error_codes():
+            if str(code) in bodies:
+                continue
+            schema, description = ERRORS[code]
+            if code == 412:
+                if success is None:  # DELETE: the body is still the current record
+                    schema = self.view.detail_serializer_class or self.view.serializer_class
+                else:
+                    bodies["412"] = {**success, "description": description}
+                    bodies["412"]["headers"] = self._get_response_headers_for_code("412")
+                    continue
+            bodies[str(code)] = self._get_response_for_code(
+                OpenApiResponse(schema, description=description), str(code), direction=direction
+            )
+        return bodies
+
+
+class ExpandableFieldExtension(OpenApiSerializerFieldExtension):
+    """An id (or list of ids), or the related object(s) inline under `?expand=`."""
+
+    target_class = "factcheck.api.serializers.Expandable"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        field = self.target
+        brief = auto_schema.resolve_serializer(field.brief, direction).ref
+        item = {"oneOf": [build_basic_type(OpenApiTypes.INT), brief]}
+        schema = build_array_type(item) if field.many else item
+        if field.allow_null:
+            schema["nullable"] = True
+        schema["description"] = (
+            f"{field.help_text or ''} An id; the {'objects' if field.many else 'object'} "
+            f"inline with ?expand={field.field_name}."
+        ).strip()
+        return schema
+
+
+class EnumFieldExtension(OpenApiSerializerFieldExtension):
+    """Choice sets as named components, so `kind` of actors, events and claims stay apart."""
+
+    target_class = "factcheck.api.serializers.EnumField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        field = self.target
+        component = ResolvedComponent(
+            name=field.enum_name,
+            type=ResolvedComponent.SCHEMA,
+            schema=build_choice_field(field),
+            object=field.enum_name,
+        )
+        auto_schema.registry.register_on_missing(component)
+        return component.ref

@@ -1,0 +1,305 @@
+"""Claims: published ones for readers; editors write through the claim services."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework.decorators import action
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from factcheck.ledger.models import Claim
+from factcheck.ledger.services import claims
+
+from .. import serializers as s
+from ..concurrency import (
+    PreconditionFailed,
+    claim_etag,
+    claim_version_from,
+    if_match_tags,
+)
+from ..exports import (
+    CSVRenderer,
+    JSONLDRenderer,
+    claim_annotation,
+    claim_csv_row,
+    claim_review,
+)
+from ..filters import ClaimFilter
+from ..matching import claims_matching
+from .base import ServiceResource, expand_parameter
+
+CLAIM_EXPAND = ("article", "claimant", "subjects", "event", "topic")
+
+
+class FirstRenderer(BaseContentNegotiation):
+    """Exports answer in their own format whatever the client's Accept says."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0]
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+def _workflow(summary: str, description: str, request=None):
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=request,
+        responses={200: s.ClaimSerializer},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claims", parameters=[expand_parameter(CLAIM_EXPAND)]),
+    retrieve=extend_schema(summary="A claim", parameters=[expand_parameter(CLAIM_EXPAND)]),
+    create=extend_schema(
+        summary="Create a claim (a draft)",
+        request=s.ClaimWriteSerializer,
+        responses={201: s.ClaimSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Change a claim",
+        request=s.ClaimUpdateSerializer,
+        responses={200: s.ClaimSerializer},
+    ),
+    destroy=extend_schema(summary="Delete a claim (reviewers)"),
+)
+class ClaimViewSet(ServiceResource):
+    """Statements anchored to a span of an article, with their figures and corroboration.
+
+    Readers see published claims only. The ETag of a claim is its id and version; send it
+    back as If-Match to change, delete or move the claim through the workflow.
+    """
+
+    serializer_class = s.ClaimSerializer
+    write_serializers = {
+        "create": s.ClaimWriteSerializer,
+        "partial_update": s.ClaimUpdateSerializer,
+        "rate": s.ClaimRateSerializer,
+        "match": s.ClaimMatchSerializer,
+    }
+    write_permissions = {
+        "create": "ledger.add_claim",
+        "partial_update": "ledger.change_claim",
+        "destroy": "ledger.change_claim",  # the service: editors their drafts, reviewers more
+        "submit": "ledger.change_claim",
+        "publish": "ledger.review_claim",
+        "send_back": "ledger.review_claim",
+        "reject": "ledger.review_claim",
+        "rate": "ledger.review_claim",
+    }
+    open_actions = ("match",)
+    workflow_actions = ("submit", "publish", "send_back", "reject", "rate")
+    filtered_actions = ("export_csv", "claimreview", "annotations")
+    filterset_class = ClaimFilter
+    ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
+    expandable = CLAIM_EXPAND
+
+    def get_queryset(self):
+        return Claim.objects.with_related().visible_to(self.request.user)
+
+    def get_renderers(self):
+        if getattr(self, "action", None) == "export_csv":
+            return [CSVRenderer()]
+        if getattr(self, "action", None) in ("claimreview", "annotations"):
+            return [JSONLDRenderer(), JSONRenderer()]
+        return super().get_renderers()
+
+    def get_content_negotiator(self):
+        if getattr(self, "action", None) == "export_csv":
+            return FirstRenderer()
+        return super().get_content_negotiator()
+
+    def etag_for(self, instance) -> str:
+        return claim_etag(instance)
+
+    # ---- writes ---------------------------------------------------------------------------
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        claim = claims.claim_create(user=request.user, **data)
+        return self.detail_response(self.refetch(claim), status=201)
+
+    def partial_update(self, request, *args, **kwargs):
+        claim = self.get_object()
+        expected = self.expected_version(claim, required=True)
+        serializer = self.get_serializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        measurements = data.pop("measurements", None)
+        with self.conflicts_as_412():
+            claim = claims.claim_update(
+                claim=claim,
+                user=request.user,
+                expected_version=expected,
+                measurements=measurements,
+                **data,
+            )
+        return self.detail_response(self.refetch(claim))
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            claim = self.locked_object()
+            self.expected_version(claim, required=True)
+            claims.claim_delete(claim=claim, user=request.user)
+        return Response(status=204)
+
+    def expected_version(self, claim, *, required: bool) -> int | None:
+        """The version If-Match names: 428 if required and absent, 412 if it is not current."""
+        tags = if_match_tags(self.request, required=required)
+        if tags is None:
+            return None
+        if "*" in tags:
+            return claim.version
+        versions = [claim_version_from(tag, claim) for tag in tags]
+        if claim.version not in versions:
+            raise PreconditionFailed(self.output(claim), claim_etag(claim))
+        return claim.version
+
+    @contextmanager
+    def conflicts_as_412(self):
+        """A version conflict the service found (a save in between) answers 412 too."""
+        try:
+            yield
+        except claims.ClaimConflict as conflict:
+            current = self.refetch(conflict.current)
+            raise PreconditionFailed(self.output(current), claim_etag(current)) from conflict
+
+    def transition(self, service_name: str, **extra):
+        claim = self.get_object()
+        expected = self.expected_version(claim, required=False)
+        with self.conflicts_as_412():
+            claim = getattr(claims, service_name)(
+                claim=claim, user=self.request.user, expected_version=expected, **extra
+            )
+        return self.detail_response(self.refetch(claim))
+
+    @_workflow("Submit for review", "draft → in review.")
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def submit(self, request, pk=None):
+        return self.transition("claim_submit")
+
+    @_workflow("Publish (reviewers)", "in review → published.")
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def publish(self, request, pk=None):
+        return self.transition("claim_publish")
+
+    @_workflow("Send back (reviewers)", "in review or published → draft.")
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="send-back",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def send_back(self, request, pk=None):
+        return self.transition("claim_send_back")
+
+    @_workflow("Reject (reviewers)", "→ rejected.")
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def reject(self, request, pk=None):
+        return self.transition("claim_reject")
+
+    @_workflow(
+        "Rate (reviewers)",
+        "Set the rating shown with the published claim.",
+        request=s.ClaimRateSerializer,
+    )
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def rate(self, request, pk=None):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self.transition("claim_rate", rating=serializer.validated_data["rating"])
+
+    # ---- reads beyond the list ----------------------------------------------------------
+
+    @extend_schema(
+        summary="Find claims like a sentence",
+        description=(
+            "Scores each candidate by the Jaccard index of word sets (lower-cased words, common "
+            "function words dropped) between the text and the claim's quote, or its summary, "
+            "whichever is higher; candidates are the claims containing any of the text's eight "
+            "longest words. Readers get published claims only."
+        ),
+        request=s.ClaimMatchSerializer,
+        responses={200: s.ClaimMatchResultSerializer},
+        parameters=[expand_parameter(CLAIM_EXPAND)],
+    )
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def match(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        found = claims_matching(
+            self.get_queryset(),
+            serializer.validated_data["text"],
+            limit=serializer.validated_data["limit"],
+        )
+        context = self.get_serializer_context()
+        results = [
+            {"score": score, "claim": s.ClaimSerializer(claim, context=context).data}
+            for score, claim in found
+        ]
+        return Response({"results": results})
+
+    def _exported(self):
+        return self.filter_queryset(self.get_queryset())
+
+    def _absolute(self):
+        return self.request.build_absolute_uri
+
+    @extend_schema(
+        summary="Claims as CSV (filters apply)",
+        operation_id="v1_claims_export_csv",
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV")},
+    )
+    @action(detail=False, methods=["get"], url_path=r"export\.csv", pagination_class=None)
+    def export_csv(self, request):
+        rows = [claim_csv_row(claim) for claim in self._exported()]
+        return Response(rows, headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+
+    @extend_schema(
+        summary="ClaimReview JSON-LD feed (published, rated claims; filters apply)",
+        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="A schema.org DataFeed")},
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def claimreview(self, request):
+        absolute = self._absolute()
+        rated = self._exported().published().exclude(rating="")
+        return Response(
+            {
+                "@context": "https://schema.org",
+                "@type": "DataFeed",
+                "dataFeedElement": [claim_review(claim, absolute) for claim in rated],
+            }
+        )
+
+    @extend_schema(
+        summary="W3C Web Annotations of the claims (filters apply)",
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.OBJECT, description="An AnnotationCollection with one page"
+            )
+        },
+    )
+    @action(detail=False, methods=["get"], pagination_class=None)
+    def annotations(self, request):
+        absolute = self._absolute()
+        items = [claim_annotation(claim, absolute) for claim in self._exported()]
+        return Response(
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": absolute(request.get_full_path()),
+                "type": "AnnotationCollection",
+                "label": "Claims of the factcheck ledger",
+                "total": len(items),
+                "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+            }
+        )

@@ -1,0 +1,152 @@
+"""GET /api/v1/claims/: published only for readers, every filter, expand, ordering, queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import ids, results
+from tests.factories import ActorFactory, ClaimFactory, MeasurementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_hides_unpublished_claims_from_readers(anon, outsider_api, world):
+    assert set(ids(anon.get("/api/v1/claims/"))) == {world.published.pk, world.other.pk}
+    assert set(ids(outsider_api.get("/api/v1/claims/"))) == {world.published.pk, world.other.pk}
+
+
+def test_editors_see_every_state(editor_api, world):
+    assert set(ids(editor_api.get("/api/v1/claims/"))) == {
+        world.published.pk,
+        world.other.pk,
+        world.draft.pk,
+        world.in_review.pk,
+    }
+
+
+def test_a_claim_row_carries_the_contract_fields(anon, world):
+    (row,) = [r for r in results(anon.get("/api/v1/claims/")) if r["id"] == world.published.pk]
+    assert {
+        "id",
+        "article",
+        "quote",
+        "start",
+        "end",
+        "summary",
+        "kind",
+        "claimant",
+        "subjects",
+        "event",
+        "topic",
+        "status",
+        "rating",
+        "measurements",
+        "corroboration",
+    } <= set(row)
+    assert row["article"] == world.article.pk
+    assert row["quote"] == world.published.exact
+    assert row["claimant"] == world.actor.pk
+    assert row["subjects"] == [world.subject.pk]
+    assert row["measurements"] == [
+        {
+            "quantity": "drones",
+            "value": 400,
+            "bound": "at_most",
+            "text": "almost 400 long-range drones",
+            "unit": "",
+        }
+    ]
+    assert row["corroboration"]["status"] in {"single_source", "corroborated", "disputed"}
+    assert isinstance(row["corroboration"]["independent_origins"], int)
+
+
+def test_lists_have_results_and_next(anon, world):
+    page = anon.get("/api/v1/claims/?page_size=1").json()
+    assert len(page["results"]) == 1
+    assert page["next"].endswith("page=2&page_size=1")
+    last = anon.get(page["next"]).json()
+    assert last["next"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("article={w.article.pk}", ["published"]),
+        ("actor={w.actor.pk}", ["published"]),  # as claimant
+        ("actor={w.subject.pk}", ["published"]),  # as subject
+        ("event={w.event.pk}", ["published", "other"]),
+        ("topic={w.topic.pk}", ["published"]),
+        ("kind=quantity", ["published"]),
+        ("kind=factual", ["other"]),
+        ("status=published", ["published", "other"]),
+        ("status=draft", []),
+        ("q=launched", ["published"]),  # in the summary
+        ("q=Drones OVERNIGHT", ["published", "other"]),  # in both quotes
+        ("q=nothing-like-this", []),
+    ],
+)
+def test_each_filter(anon, world, query, expected):
+    found = ids(anon.get("/api/v1/claims/?" + query.format(w=world)))
+    assert sorted(found) == sorted(getattr(world, name).pk for name in expected)
+
+
+def test_editors_filter_by_state(editor_api, world):
+    assert ids(editor_api.get("/api/v1/claims/?status=draft")) == [world.draft.pk]
+    assert ids(editor_api.get("/api/v1/claims/?status=in_review")) == [world.in_review.pk]
+
+
+def test_a_bad_filter_value_is_a_400(anon, world):
+    assert anon.get("/api/v1/claims/?kind=rumour").status_code == 400
+    assert anon.get("/api/v1/claims/?article=abc").status_code == 400
+
+
+def test_ordering(anon, world):
+    ascending = ids(anon.get("/api/v1/claims/?ordering=id"))
+    assert ascending == sorted(ascending)
+    assert ids(anon.get("/api/v1/claims/?ordering=-id")) == ascending[::-1]
+
+
+def test_expand_inlines_related_records(anon, world):
+    rows = results(
+        anon.get("/api/v1/claims/?expand=claimant,event,subjects,topic,article&ordering=id")
+    )
+    row = rows[0]
+    assert row["claimant"] == {"id": world.actor.pk, "name": "Sergei Lavrov", "kind": "person"}
+    assert row["subjects"] == [{"id": world.subject.pk, "name": "Ukraine", "kind": "government"}]
+    assert row["event"]["name"] == world.event.name
+    assert row["topic"] == {"id": world.topic.pk, "title": world.topic.title}
+    assert row["article"]["source"] == world.article.source.name
+    assert row["article"]["wire_agency"] == "AP"
+    assert rows[1]["claimant"] is None
+
+
+def test_an_unknown_expansion_is_a_400(anon, world):
+    response = anon.get("/api/v1/claims/?expand=claimant,secrets")
+    assert response.status_code == 400
+    assert "secrets" in response.json()["expand"][0]
+
+
+def _claims(n: int):
+    actor = ActorFactory()
+    for _ in range(n):
+        claim = ClaimFactory(published=True, claimant=actor, subjects=[ActorFactory()])
+        MeasurementFactory(claim=claim)
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_list_runs_the_same_queries_for_1_and_20_rows(anon, rows, django_assert_num_queries):
+    _claims(rows)
+    with django_assert_num_queries(4):
+        # 1 count for the page, 2 claims with article+source, claimant, event+series, topic,
+        # 3 subjects, 4 measurements
+        response = anon.get("/api/v1/claims/?expand=claimant,event,subjects,topic,article")
+    assert len(response.json()["results"]) == rows
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_an_editor_list_adds_only_the_token_lookup(editor_api, rows, django_assert_num_queries):
+    _claims(rows)
+    with django_assert_num_queries(5):
+        # 1 token + user, 2 count, 3 claims with their joins, 4 subjects, 5 measurements
+        response = editor_api.get("/api/v1/claims/")
+    assert len(response.json()["results"]) == rows
