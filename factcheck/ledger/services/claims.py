@@ -1,0 +1,723 @@
+"""Claims: marking a span, describing it, and moving it through review.
+
+Rules every write here follows:
+- who may do what: Editor (`ledger.add_claim` / `ledger.change_claim`) marks, edits and submits;
+  Reviewer (`ledger.review_claim`) also publishes, sends back, rejects, rates and deletes;
+  `user=None` is the system (seed loading, re-anchoring) and may do anything;
+- every write raises the claim's version through a conditional UPDATE (race-safe on SQLite
+  and PostgreSQL), so a save based on an old version is refused with `ClaimConflict`;
+- every write is recorded by simple-history with the acting user and, for workflow steps,
+  a change reason ("published", "sent back: …") so the admin can show who did what and when;
+- after commit, the corroboration service (if installed) recomputes the claims touched.
+"""
+
+from __future__ import annotations
+
+import decimal
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..choices import Bound, ClaimKind, ClaimStatus, Rating
+from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Topic
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+log = logging.getLogger(__name__)
+
+CONTEXT_CHARS = 32
+QUANTITY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# Fields claim_update may change; status and rating move only through the workflow steps.
+EDITABLE_FIELDS = (
+    "article",
+    "start",
+    "end",
+    "quote",
+    "claimant",
+    "claimant_label",
+    "subjects",
+    "event",
+    "topic",
+    "kind",
+    "summary",
+    "about_start",
+    "about_end",
+)
+# Fields compared when telling an editor what the other editor changed.
+CONFLICT_FIELDS = (
+    "article",
+    "start",
+    "end",
+    "exact",
+    "claimant",
+    "claimant_label",
+    "event",
+    "topic",
+    "kind",
+    "summary",
+    "about_start",
+    "about_end",
+    "status",
+    "rating",
+)
+
+# One-for-one look-alike characters, so a quote typed with straight quotes or a hyphen still
+# finds the copy's curly quotes and dashes without shifting any offset.
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+class ClaimConflict(Exception):
+    """A save based on an old version.
+
+    `.current`: the claim as saved now; `.changes`: {field: (yours, theirs)} for each field the
+    other editor changed since your version — `yours` is what you submitted for that field
+    (or, if you did not submit it, its value in your version), `theirs` is the saved value.
+    """
+
+    def __init__(self, *, current: Claim, changes: dict[str, tuple[Any, Any]], expected: int):
+        self.current = current
+        self.changes = changes
+        self.expected_version = expected
+        names = ", ".join(changes) or "its workflow state"
+        super().__init__(
+            f"This claim was changed by someone else since you opened it (your version "
+            f"{expected}, now version {current.version}); they changed: {names}."
+        )
+
+
+# ---- selectors ---------------------------------------------------------------------------
+
+
+def anchor_selectors(*, body: str, start: int, end: int) -> dict:
+    """The W3C TextQuoteSelector of a span: exact text with 32 characters of context each side."""
+    return {
+        "exact": body[start:end],
+        "prefix": body[max(0, start - CONTEXT_CHARS) : start],
+        "suffix": body[end : end + CONTEXT_CHARS],
+    }
+
+
+def quote_find(*, body: str, quote: str) -> tuple[int, int]:
+    """Where a quote stands in the body: exact match, else ignoring curly/straight quotes and
+    dash variants. Missing or ambiguous quotes raise ValidationError naming the quote."""
+    quote = quote.strip()
+    if not quote:
+        raise ValidationError({"quote": "Give the quote, or select the span."})
+    for haystack, needle in ((body, quote), (body.translate(_FOLD), quote.translate(_FOLD))):
+        found = [m.start() for m in re.finditer(re.escape(needle), haystack)]
+        if len(found) == 1:
+            return found[0], found[0] + len(quote)
+        if len(found) > 1:
+            raise ValidationError(
+                {
+                    "quote": f"The quote “{quote}” occurs {len(found)} times in the article; "
+                    "give a longer quote or select the span."
+                }
+            )
+    raise ValidationError({"quote": f"The quote “{quote}” is not in the article's text."})
+
+
+def _span(*, body: str, start: int | None, end: int | None, quote: str) -> tuple[int, int]:
+    """Resolve start/end (preferred) or a quote to a span, trimmed of surrounding white space."""
+    if start is None and end is None:
+        return quote_find(body=body, quote=quote)
+    if start is None or end is None:
+        raise ValidationError({"start": "Give both start and end, or a quote."})
+    if not (0 <= start < end <= len(body)):
+        raise ValidationError(
+            {"start": f"The span {start}–{end} is not inside the article text (0–{len(body)})."}
+        )
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise ValidationError({"start": "The selected span is only white space."})
+    if quote and body[start:end] != quote.strip():
+        raise ValidationError(
+            {
+                "quote": f"The quote “{quote.strip()}” does not match the text at {start}–{end}: "
+                f"“{body[start:end]}”."
+            }
+        )
+    return start, end
+
+
+# ---- permissions --------------------------------------------------------------------------
+
+
+def _is_staff(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def _require(user: AbstractBaseUser | None, perm: str, doing: str) -> None:
+    if user is None:  # the system: seed loading, re-anchoring
+        return
+    if not _is_staff(user) or not user.has_perm(perm):
+        raise PermissionDenied(f"You may not {doing}: that needs the “{perm}” permission.")
+
+
+def can_review(user) -> bool:
+    """Whether the user may publish, send back, reject, rate and delete any unpublished claim."""
+    return user is None or (_is_staff(user) and user.has_perm("ledger.review_claim"))
+
+
+def can_edit(user, claim: Claim) -> bool:
+    """Editors edit unpublished claims; a published claim needs a reviewer."""
+    if user is None:
+        return True
+    if not _is_staff(user) or not user.has_perm("ledger.change_claim"):
+        return False
+    return claim.status != ClaimStatus.PUBLISHED or can_review(user)
+
+
+def _require_edit(user, claim: Claim) -> None:
+    if user is not None and not can_edit(user, claim):
+        if claim.status == ClaimStatus.PUBLISHED and _is_staff(user):
+            raise PermissionDenied(
+                "You may not edit a published claim: a reviewer must send it back first."
+            )
+        raise PermissionDenied("You may not edit claims: that needs the Editor role.")
+
+
+# ---- validation ---------------------------------------------------------------------------
+
+
+def _measurement_rows(measurements: Sequence[dict]) -> list[dict]:
+    """Validate measurement dicts ({quantity, value, bound, unit?, text?}); errors name the row."""
+    rows, errors = [], []
+    for n, raw in enumerate(measurements, start=1):
+        unknown = set(raw) - {"quantity", "value", "bound", "unit", "text", "id"}
+        quantity = str(raw.get("quantity", "")).strip()
+        bound = str(raw.get("bound") or Bound.EXACT)
+        try:
+            value = decimal.Decimal(str(raw.get("value", "")).replace(",", ""))
+            if not value.is_finite():
+                raise decimal.InvalidOperation
+        except (decimal.InvalidOperation, ValueError):
+            value = None
+        if unknown:
+            errors.append(f"measurement {n}: unknown field(s) {', '.join(sorted(unknown))}")
+        if not QUANTITY_RE.match(quantity):
+            errors.append(
+                f"measurement {n}: quantity “{quantity}” must be a lower-case word such as "
+                "drones, missiles or people_injured"
+            )
+        if value is None:
+            errors.append(f"measurement {n}: value “{raw.get('value')}” is not a number")
+        elif value < 0:
+            errors.append(f"measurement {n}: value {value} is negative")
+        elif value >= 10**12 or value != value.quantize(decimal.Decimal("0.01")):
+            errors.append(f"measurement {n}: value {value} has too many digits")
+        if bound not in Bound.values:
+            errors.append(
+                f"measurement {n}: bound “{bound}” is not one of {', '.join(Bound.values)}"
+            )
+        if not errors:
+            rows.append(
+                {
+                    "quantity": quantity,
+                    "value": value,
+                    "bound": bound,
+                    "unit": str(raw.get("unit", "")).strip()[:20],
+                    "text": str(raw.get("text", "")).strip()[:200],
+                }
+            )
+    if errors:
+        raise ValidationError({"measurements": errors})
+    return rows
+
+
+def _check_choices(*, kind: str | None = None) -> None:
+    if kind is not None and kind not in ClaimKind.values:
+        raise ValidationError(
+            {"kind": f"Kind “{kind}” is not one of {', '.join(ClaimKind.values)}."}
+        )
+
+
+def _check_dates(about_start, about_end) -> None:
+    if about_start and about_end and about_end < about_start:
+        raise ValidationError(
+            {"about_end": f"The end ({about_end}) is before the start ({about_start})."}
+        )
+
+
+# ---- after-commit hooks -------------------------------------------------------------------
+
+
+def _refresh_corroboration(claim_ids: Iterable[int]) -> None:
+    """Ask the corroboration service (if installed) to recompute these claims, after commit."""
+    ids = sorted({i for i in claim_ids if i})
+    if not ids:
+        return
+
+    def run() -> None:
+        try:
+            from . import corroboration
+        except ImportError:
+            return
+        try:
+            corroboration.claims_refresh(claim_ids=ids)
+        except Exception:  # the write is committed; a failing recompute must not undo it
+            log.exception("corroboration refresh failed for claims %s", ids)
+
+    transaction.on_commit(run)
+
+
+def _linked_ids(claim_id: int) -> list[int]:
+    rows = ClaimLink.objects.filter(Q(from_claim_id=claim_id) | Q(to_claim_id=claim_id))
+    return [i for pair in rows.values_list("from_claim_id", "to_claim_id") for i in pair]
+
+
+# ---- versioning ---------------------------------------------------------------------------
+
+
+def claim_changes_since(
+    *, claim: Claim, version: int, yours: dict[str, Any] | None = None
+) -> dict[str, tuple[Any, Any]]:
+    """What changed on the claim since `version`: {field: (yours, theirs)}."""
+    yours = yours or {}
+    base = claim.history.filter(version=version).order_by("-history_date", "-history_id").first()
+    changes: dict[str, tuple[Any, Any]] = {}
+    if base is None:
+        return changes
+    for name in CONFLICT_FIELDS:
+        field = Claim._meta.get_field(name)
+        then, now = getattr(base, field.attname), getattr(claim, field.attname)
+        if then != now:
+            mine = yours.get("quote" if name == "exact" else name, then)
+            if hasattr(mine, "pk"):
+                mine = mine.pk
+            changes[name] = (mine, now)
+    then_subjects = {row.actor_id for row in base.subjects.all()}
+    now_subjects = set(claim.subjects.values_list("pk", flat=True))
+    if then_subjects != now_subjects:
+        mine = yours.get("subjects")
+        mine = (
+            sorted(getattr(a, "pk", a) for a in mine) if mine is not None else sorted(then_subjects)
+        )
+        changes["subjects"] = (mine, sorted(now_subjects))
+    return changes
+
+
+def _claim_lock(claim: Claim, expected_version: int | None, yours: dict | None = None) -> Claim:
+    """Raise the version in one conditional UPDATE; refuse if it moved since `expected_version`.
+
+    Returns the claim reloaded as saved (with the new version), ready to change and save.
+    """
+    if expected_version is None:
+        # No version given (a workflow button, the system): act on whatever is current.
+        expected_version = (
+            Claim.objects.filter(pk=claim.pk).values_list("version", flat=True).first()
+        )
+        if expected_version is None:
+            raise ValidationError("This claim no longer exists.")
+    raised = Claim.objects.filter(pk=claim.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not raised:
+        current = Claim.objects.filter(pk=claim.pk).first()
+        if current is None:
+            raise ValidationError("This claim was deleted by someone else.")
+        raise ClaimConflict(
+            current=current,
+            changes=claim_changes_since(claim=current, version=expected_version, yours=yours),
+            expected=expected_version,
+        )
+    claim.refresh_from_db()
+    return claim
+
+
+def _save(claim: Claim, user, fields: Iterable[str], reason: str = "") -> None:
+    """Save the changed fields (plus version) so simple-history records who and why."""
+    claim._history_user = user
+    if reason:
+        claim._change_reason = reason[:100]
+    claim.save(update_fields=sorted({*fields, "version", "updated_at"}))
+    for attr in ("_history_user", "_change_reason"):
+        claim.__dict__.pop(attr, None)
+
+
+def _subjects_set(claim: Claim, subjects: Iterable[Actor | int]) -> bool:
+    """Replace the subject actors without a history record of their own (the save records it)."""
+    wanted = {getattr(a, "pk", a) for a in subjects}
+    if set(claim.subjects.values_list("pk", flat=True)) == wanted:
+        return False
+    if Actor.objects.filter(pk__in=wanted).count() != len(wanted):
+        raise ValidationError({"subjects": "One of the subject actors does not exist."})
+    claim.skip_history_when_saving = True
+    try:
+        claim.subjects.set(wanted)
+    finally:
+        del claim.skip_history_when_saving
+    return True
+
+
+def _measurements_replace(claim: Claim, rows: list[dict], user) -> bool:
+    """Make the claim's measurements equal to `rows` (in order), saving only what changed."""
+    existing = list(claim.measurements.order_by("id"))
+    changed = False
+    for index, row in enumerate(rows):
+        if index < len(existing):
+            current = existing[index]
+            diff = [k for k, v in row.items() if getattr(current, k) != v]
+            if diff:
+                for k in diff:
+                    setattr(current, k, row[k])
+                current._history_user = user
+                current.save(update_fields=diff)
+                changed = True
+        else:
+            m = Measurement(claim=claim, **row)
+            m._history_user = user
+            m.save()
+            changed = True
+    for extra in existing[len(rows) :]:
+        extra._history_user = user
+        extra.delete()
+        changed = True
+    return changed
+
+
+# ---- create and edit ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def claim_create(
+    *,
+    article: Article,
+    user: AbstractBaseUser | None,
+    start: int | None = None,
+    end: int | None = None,
+    quote: str = "",
+    claimant: Actor | None = None,
+    claimant_label: str = "",
+    subjects: Iterable[Actor] = (),
+    event: Event | None = None,
+    topic: Topic | None = None,
+    kind: str = ClaimKind.FACTUAL,
+    summary: str = "",
+    about_start=None,
+    about_end=None,
+    measurements: Sequence[dict] = (),
+    status: str = ClaimStatus.DRAFT,
+) -> Claim:
+    """Mark a claim on a span of an article (by start/end, or by a quote found in the body)."""
+    _require(user, "ledger.add_claim", "mark claims")
+    if status not in (ClaimStatus.SUGGESTED, ClaimStatus.DRAFT):
+        if status == ClaimStatus.IN_REVIEW:
+            _require(user, "ledger.change_claim", "submit claims for review")
+        elif status == ClaimStatus.PUBLISHED:
+            _require(user, "ledger.review_claim", "publish claims")
+        else:
+            raise ValidationError(
+                {"status": f"A new claim cannot start as “{status}”; use draft or suggested."}
+            )
+    _check_choices(kind=kind)
+    _check_dates(about_start, about_end)
+    start, end = _span(body=article.body, start=start, end=end, quote=quote)
+    rows = _measurement_rows(measurements)
+    now = timezone.now()
+    claim = Claim(
+        article=article,
+        start=start,
+        end=end,
+        **anchor_selectors(body=article.body, start=start, end=end),
+        claimant=claimant,
+        claimant_label=" ".join(claimant_label.split())[:200],
+        event=event,
+        topic=topic,
+        kind=kind,
+        summary=" ".join(summary.split())[:300],
+        about_start=about_start,
+        about_end=about_end,
+        status=status,
+        created_by=user,
+        submitted_at=now if status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED) else None,
+        published_at=now if status == ClaimStatus.PUBLISHED else None,
+    )
+    claim._history_user = user
+    claim._change_reason = "marked" if status != ClaimStatus.PUBLISHED else "marked and published"
+    claim.save()
+    del claim._history_user, claim._change_reason
+    subjects = list(subjects)
+    if subjects:
+        _subjects_set(claim, subjects)
+    for row in rows:
+        m = Measurement(claim=claim, **row)
+        m._history_user = user
+        m.save()
+    if subjects or rows:
+        # One more record, after them, so the history's version 1 carries the subject actors
+        # and (by date) the measurements: a restore reads measurements as of a claim record.
+        _save(claim, user, [], "described")
+    _refresh_corroboration([claim.pk])
+    return claim
+
+
+@transaction.atomic
+def claim_update(
+    *,
+    claim: Claim,
+    user: AbstractBaseUser | None,
+    expected_version: int,
+    measurements: Sequence[dict] | None = None,
+    **fields,
+) -> Claim:
+    """Change a claim's description or span, refusing a save based on an old version."""
+    bad = set(fields) - set(EDITABLE_FIELDS)
+    if bad:
+        workflow = bad & {"status", "rating"}
+        if workflow:
+            raise ValidationError(
+                {
+                    next(iter(workflow)): "Status and rating change only through the workflow "
+                    "(submit, publish, send back, reject, rate)."
+                }
+            )
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(bad))}.")
+    _require_edit(user, claim)
+    if "kind" in fields:
+        _check_choices(kind=fields["kind"])
+    rows = _measurement_rows(measurements) if measurements is not None else None
+
+    claim = _claim_lock(claim, expected_version, yours=fields)
+    _require_edit(user, claim)  # the state may have moved since the caller loaded it
+
+    changed: list[str] = []
+    article = fields.pop("article", None) or claim.article
+    span_given = any(k in fields for k in ("start", "end", "quote"))
+    if span_given or article.pk != claim.article_id:
+        if article.pk != claim.article_id and article.origin != claim.article.origin:
+            raise ValidationError(
+                {"article": "A claim can only move to another revision of its own article."}
+            )
+        if "start" in fields or "end" in fields:
+            start, end = _span(
+                body=article.body,
+                start=fields.pop("start", claim.start),
+                end=fields.pop("end", claim.end),
+                quote=fields.pop("quote", "") or "",
+            )
+        elif fields.get("quote"):
+            start, end = quote_find(body=article.body, quote=fields.pop("quote"))
+        else:
+            fields.pop("quote", None)
+            start, end = _span(
+                body=article.body, start=claim.start, end=claim.end, quote=claim.exact
+            )
+        selectors = anchor_selectors(body=article.body, start=start, end=end)
+        new = {"article": article, "start": start, "end": end, **selectors}
+        for name, value in new.items():
+            if getattr(claim, name) != value:
+                setattr(claim, name, value)
+                changed.append(name)
+        if claim.needs_reanchoring:
+            claim.needs_reanchoring = False
+            claim.anchor_score = 1.0
+            changed += ["needs_reanchoring", "anchor_score"]
+
+    subjects = fields.pop("subjects", None)
+    for name in ("claimant_label", "summary"):
+        if name in fields:
+            fields[name] = " ".join((fields[name] or "").split())
+    for name, value in fields.items():
+        if getattr(claim, name) != value:
+            setattr(claim, name, value)
+            changed.append(name)
+    _check_dates(claim.about_start, claim.about_end)
+
+    if subjects is not None and _subjects_set(claim, subjects):
+        changed.append("subjects")
+    if rows is not None and _measurements_replace(claim, rows, user):
+        changed.append("measurements")
+    try:
+        claim.full_clean(
+            exclude=["subjects", "created_by"], validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as err:
+        raise ValidationError(err.message_dict) from err
+    _save(
+        claim,
+        user,
+        [c for c in changed if c not in ("subjects", "measurements")],
+        "edited: " + ", ".join(changed) if changed else "saved unchanged",
+    )
+    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)])
+    return claim
+
+
+# ---- workflow -----------------------------------------------------------------------------
+
+
+def _transition(
+    *,
+    claim: Claim,
+    user,
+    expected_version: int | None,
+    allowed_from: Sequence[str],
+    to: str,
+    reason: str,
+) -> Claim:
+    claim = _claim_lock(claim, expected_version)
+    if claim.status not in allowed_from:
+        raise ValidationError(
+            {
+                "status": f"This claim is {claim.get_status_display().lower()} "
+                f"(“{claim.status}”); it cannot become “{to}” from there "
+                f"(only from {', '.join(allowed_from)})."
+            }
+        )
+    now = timezone.now()
+    claim.status = to
+    fields = ["status"]
+    if to == ClaimStatus.IN_REVIEW:
+        claim.submitted_at = now
+        fields.append("submitted_at")
+    elif to == ClaimStatus.PUBLISHED:
+        claim.published_at = now
+        fields.append("published_at")
+        if claim.submitted_at is None:
+            claim.submitted_at = now
+            fields.append("submitted_at")
+    elif to in (ClaimStatus.DRAFT, ClaimStatus.REJECTED):
+        claim.published_at = None
+        claim.submitted_at = None
+        fields += ["published_at", "submitted_at"]
+    _save(claim, user, fields, reason)
+    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)])
+    return claim
+
+
+@transaction.atomic
+def claim_submit(*, claim: Claim, user, expected_version: int | None = None) -> Claim:
+    """Send a draft (or an accepted suggestion) to the review queue."""
+    _require(user, "ledger.change_claim", "submit claims for review")
+    return _transition(
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        allowed_from=(ClaimStatus.DRAFT, ClaimStatus.SUGGESTED),
+        to=ClaimStatus.IN_REVIEW,
+        reason="submitted for review",
+    )
+
+
+@transaction.atomic
+def claim_publish(*, claim: Claim, user, expected_version: int | None = None) -> Claim:
+    """Publish a claim that is in review (reviewers only)."""
+    _require(user, "ledger.review_claim", "publish claims")
+    return _transition(
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        allowed_from=(ClaimStatus.IN_REVIEW,),
+        to=ClaimStatus.PUBLISHED,
+        reason="published",
+    )
+
+
+@transaction.atomic
+def claim_send_back(
+    *, claim: Claim, user, expected_version: int | None = None, note: str = ""
+) -> Claim:
+    """Return a claim in review, or a published one, to draft (reviewers only)."""
+    _require(user, "ledger.review_claim", "send claims back")
+    note = " ".join(note.split())
+    return _transition(
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        allowed_from=(ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED),
+        to=ClaimStatus.DRAFT,
+        reason=f"sent back: {note}" if note else "sent back",
+    )
+
+
+@transaction.atomic
+def claim_reject(
+    *, claim: Claim, user, expected_version: int | None = None, note: str = ""
+) -> Claim:
+    """Reject any claim that is not published (reviewers only)."""
+    _require(user, "ledger.review_claim", "reject claims")
+    note = " ".join(note.split())
+    return _transition(
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        allowed_from=(ClaimStatus.SUGGESTED, ClaimStatus.DRAFT, ClaimStatus.IN_REVIEW),
+        to=ClaimStatus.REJECTED,
+        reason=f"rejected: {note}" if note else "rejected",
+    )
+
+
+@transaction.atomic
+def claim_rate(*, claim: Claim, user, rating: str, expected_version: int | None = None) -> Claim:
+    """Set the newsroom's rating of a claim (reviewers only)."""
+    _require(user, "ledger.review_claim", "rate claims")
+    if rating not in Rating.values:
+        raise ValidationError(
+            {
+                "rating": f"Rating “{rating}” is not one of "
+                f"{', '.join(v or '(none)' for v in Rating.values)}."
+            }
+        )
+    claim = _claim_lock(claim, expected_version)
+    claim.rating = rating
+    _save(claim, user, ["rating"], f"rated {rating or 'not rated'}")
+    _refresh_corroboration([claim.pk])
+    return claim
+
+
+@transaction.atomic
+def claim_delete(*, claim: Claim, user) -> None:
+    """Delete an unpublished claim: editors their drafts, suggestions and rejects; reviewers
+    any unpublished claim. A published claim must be sent back first."""
+    current = Claim.objects.select_for_update().filter(pk=claim.pk).first()
+    if current is None:
+        return
+    deletable = (ClaimStatus.DRAFT, ClaimStatus.SUGGESTED, ClaimStatus.REJECTED)
+    if can_review(user):
+        deletable += (ClaimStatus.IN_REVIEW,)
+    else:
+        _require(user, "ledger.change_claim", "delete claims")
+    if current.status not in deletable:
+        if current.status == ClaimStatus.PUBLISHED:
+            raise ValidationError(
+                {"status": "A published claim cannot be deleted; send it back first."}
+            )
+        raise PermissionDenied(
+            f"You may not delete a claim that is {current.get_status_display().lower()}; "
+            "a reviewer can."
+        )
+    linked = [i for i in _linked_ids(current.pk) if i != current.pk]
+    current._history_user = user
+    current.delete()
+    _refresh_corroboration(linked)
+
+
+def claims_for_versions(claim_ids: Sequence[int]) -> dict[int, int]:
+    """The current version of each claim (for forms and the API to carry)."""
+    return dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "version"))
