@@ -137,7 +137,10 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+TESTING = env_bool("TESTING", False)
+# In development and tests whitenoise serves from the apps' folders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # Production safety: HTTPS and HSTS on unless explicitly turned off (e.g. behind plain HTTP in dev).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

@@ -33,6 +33,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def newsroom_groups(transactional_db):
+    """The Editor and Reviewer groups as migration 0003 makes them (a transactional test's
+    flush empties every table, and only migrations create groups)."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    groups = import_module("factcheck.ledger.migrations.0003_editor_reviewer_groups")
+    reviewer = {**groups.EDITOR, "claim": groups.EDITOR["claim"] + ["review_claim", "delete"]}
+    for name, spec in (("Editor", groups.EDITOR), ("Reviewer", reviewer)):
+        perms = [
+            Permission.objects.get(content_type__app_label="ledger", codename=codename)
+            for _, codename in groups.codenames(spec)
+        ]
+        Group.objects.get_or_create(name=name)[0].permissions.set(perms)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

@@ -11,24 +11,6 @@ from tests.factories import ArticleFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def newsroom_groups(transactional_db):
-    """The Editor and Reviewer groups as migration 0003 makes them (a transactional test's
-    flush empties every table, and only migrations create groups)."""
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group, Permission
-
-    groups = import_module("factcheck.ledger.migrations.0003_editor_reviewer_groups")
-    reviewer = {**groups.EDITOR, "claim": groups.EDITOR["claim"] + ["review_claim", "delete"]}
-    for name, spec in (("Editor", groups.EDITOR), ("Reviewer", reviewer)):
-        perms = [
-            Permission.objects.get(content_type__app_label="ledger", codename=codename)
-            for _, codename in groups.codenames(spec)
-        ]
-        Group.objects.get_or_create(name=name)[0].permissions.set(perms)
-
-
 def test_the_second_save_gets_the_conflict_with_its_input_kept(
     live_server, new_context, login, screenshot
 ):

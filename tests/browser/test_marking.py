@@ -16,24 +16,6 @@ SENTENCE = "Russia is still insisting that Ukraine cede control of its Donbas re
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def newsroom_groups(transactional_db):
-    """The Editor and Reviewer groups as migration 0003 makes them (a transactional test's
-    flush empties every table, and only migrations create groups)."""
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group, Permission
-
-    groups = import_module("factcheck.ledger.migrations.0003_editor_reviewer_groups")
-    reviewer = {**groups.EDITOR, "claim": groups.EDITOR["claim"] + ["review_claim", "delete"]}
-    for name, spec in (("Editor", groups.EDITOR), ("Reviewer", reviewer)):
-        perms = [
-            Permission.objects.get(content_type__app_label="ledger", codename=codename)
-            for _, codename in groups.codenames(spec)
-        ]
-        Group.objects.get_or_create(name=name)[0].permissions.set(perms)
-
-
 @pytest.fixture
 def seed_article():
     path = next(SEEDS.glob("000_*.txt"))

@@ -230,3 +230,19 @@ def test_a_report_within_the_event_days_is_no_mismatch():
     claim = ClaimFactory.build(about_start=dt.date(2026, 2, 17), about_end=None)
     assert event_mismatch(claim=claim, event=talks) is None
     assert event_mismatch(claim=ClaimFactory.build(), event=talks) is None
+
+
+def test_a_claim_moved_to_another_event_leaves_the_old_event_recomputed(
+    reviewer, django_capture_on_commit_callbacks
+):
+    from factcheck.ledger.services.claims import claim_update
+
+    night = EventFactory()
+    other_night = EventFactory(start=dt.date(2026, 2, 25), end=dt.date(2026, 2, 26))
+    ap = _figure(night, 400, Bound.AT_MOST, agency="AP")
+    afp = _figure(night, 300, Bound.EXACT, agency="AFP")
+    claims_refresh(claim_ids=[ap.pk, afp.pk])
+    assert _status(ap)[0] == CorroborationStatus.DISPUTED
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_update(claim=afp, user=reviewer, expected_version=afp.version, event=other_night)
+    assert _status(ap) == (CorroborationStatus.SINGLE_SOURCE, 1)

@@ -267,10 +267,12 @@ def _check_dates(about_start, about_end) -> None:
 # ---- after-commit hooks -------------------------------------------------------------------
 
 
-def _refresh_corroboration(claim_ids: Iterable[int]) -> None:
-    """Ask the corroboration service (if installed) to recompute these claims, after commit."""
+def _refresh_corroboration(claim_ids: Iterable[int], event_ids: Iterable[int] = ()) -> None:
+    """Ask the corroboration service to recompute these claims (and the claims left on events
+    a claim moved away from), after commit."""
     ids = sorted({i for i in claim_ids if i})
-    if not ids:
+    events = sorted({i for i in event_ids if i})
+    if not ids and not events:
         return
 
     def run() -> None:
@@ -279,7 +281,7 @@ def _refresh_corroboration(claim_ids: Iterable[int]) -> None:
         except ImportError:
             return
         try:
-            corroboration.claims_refresh(claim_ids=ids)
+            corroboration.claims_refresh(claim_ids=ids, event_ids=events)
         except Exception:  # the write is committed; a failing recompute must not undo it
             log.exception("corroboration refresh failed for claims %s", ids)
 
@@ -505,6 +507,7 @@ def claim_update(
 
     claim = _claim_lock(claim, expected_version, yours=fields)
     _require_edit(user, claim)  # the state may have moved since the caller loaded it
+    event_before = claim.event_id
 
     changed: list[str] = []
     article = fields.pop("article", None) or claim.article
@@ -565,7 +568,8 @@ def claim_update(
         [c for c in changed if c not in ("subjects", "measurements")],
         "edited: " + ", ".join(changed) if changed else "saved unchanged",
     )
-    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)])
+    # The claims left on the old event lose this claim's figures: recompute them too.
+    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)], event_ids=[event_before])
     return claim
 
 
@@ -714,8 +718,9 @@ def claim_delete(*, claim: Claim, user) -> None:
         )
     linked = [i for i in _linked_ids(current.pk) if i != current.pk]
     current._history_user = user
+    event_id = current.event_id
     current.delete()
-    _refresh_corroboration(linked)
+    _refresh_corroboration(linked, event_ids=[event_id])
 
 
 def claims_for_versions(claim_ids: Sequence[int]) -> dict[int, int]:
