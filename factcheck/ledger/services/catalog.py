@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 
 from ..choices import ActorKind, DatePrecision, EventKind
-from ..models import Actor, ActorAlias, Event, Series, Topic
+from ..models import Actor, ActorAlias, Article, Event, Series, Topic
 
 
 def _clean(value: str) -> str:
@@ -127,3 +128,41 @@ def topic_create(*, title: str, description: str = "") -> Topic:
     topic.full_clean()
     topic.save()
     return topic
+
+
+@transaction.atomic
+def catalog_update(*, obj: Model, user, **changes) -> Model:
+    """Change a source, article, event, series or topic: validated, only what changed saved,
+    many-to-many included, the editor recorded in its history."""
+    opts = obj._meta
+    if user is not None and not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        raise PermissionDenied(f"You may not change {opts.verbose_name_plural}.")
+    concrete = {f.name for f in opts.concrete_fields if f.editable}
+    many = {f.name for f in opts.many_to_many}
+    unknown = set(changes) - concrete - many
+    if unknown:
+        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(unknown))}.")
+    fields = [name for name in changes if name in concrete and getattr(obj, name) != changes[name]]
+    for name in fields:
+        setattr(obj, name, changes[name])
+    # The whole record is validated: a constraint may span a changed and an unchanged field.
+    obj.full_clean()
+    obj._history_user = user
+    if fields:
+        obj.save(update_fields=fields)
+    m2m = [name for name in changes if name in many]
+    if m2m:
+        # One history record for the whole change, written after the relations are set.
+        obj.skip_history_when_saving = True
+        try:
+            for name in m2m:
+                getattr(obj, name).set(changes[name])
+        finally:
+            del obj.skip_history_when_saving
+        obj.save(update_fields=[opts.concrete_fields[1].name])
+    if isinstance(obj, Article) and {"wire_agency", "source"} & set(fields):
+        # The article's origin changed: every claim in it may count differently now.
+        from .corroboration import article_corroboration_refresh
+
+        transaction.on_commit(lambda: article_corroboration_refresh(article=obj))
+    return obj
