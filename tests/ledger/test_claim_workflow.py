@@ -167,7 +167,7 @@ def test_writes_ask_for_a_corroboration_refresh_after_commit(
 
     calls = []
     fake = types.ModuleType("factcheck.ledger.services.corroboration")
-    fake.claims_refresh = lambda *, claim_ids: calls.append(claim_ids)
+    fake.claims_refresh = lambda *, claim_ids, event_ids=(): calls.append(claim_ids)
     monkeypatch.setitem(sys.modules, "factcheck.ledger.services.corroboration", fake)
     monkeypatch.setattr("factcheck.ledger.services.corroboration", fake, raising=False)
     claim = ClaimFactory(in_review=True)
