@@ -88,7 +88,8 @@ def test_review_queue(editor_client, world, django_assert_num_queries):
 
 
 def test_claim_change_page(editor_client, world, django_assert_num_queries):
-    # 5 the claim (joined), 6 its subjects, 7 its measurements, 8 the measurement inline rows,
+    # 5 the claim (joined), 6 its subjects, 7 its links both ways (with the other claims'
+    # articles and sources), 8 the measurement inline rows,
     # 9 the selected claimant (autocomplete widget), 10 the selected subjects, 11 the event,
     # 12 the topic, 13 the history log ("who did what")
     url = f"/admin/ledger/claim/{world['claim'].pk}/change/"
@@ -110,8 +111,8 @@ def test_article_changelist(editor_client, world, django_assert_num_queries):
 
 def test_article_change_page_with_marked_text(editor_client, world, django_assert_num_queries):
     # 5 the article, 6 its claims (joined), 7 their subjects, 8 their measurements,
-    # 9 claims waiting for re-anchoring, 10 the other revisions, 11 the article again (admin's
-    # get_object), 12 the selected source (autocomplete), 13 the source of the title header
+    # 9 claims waiting for re-anchoring, 10 the other revisions, 11 the article again with its
+    # source (admin's get_object), 12 the selected source (autocomplete), 13 the open suggestions
     url = f"/admin/ledger/article/{world['article'].pk}/change/"
     response = measure(editor_client, url, 13, django_assert_num_queries)
     assert response.content.count(b'class="claim-mark') >= 1

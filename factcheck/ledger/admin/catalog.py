@@ -212,7 +212,13 @@ class ArticleAdmin(HistoryAdmin):
     change_list_template = "admin/ledger/article/change_list.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_claims=Count("claims"))
+        # The source rides along: the change page's header names it.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("source")
+            .annotate(n_claims=Count("claims"))
+        )
 
     @admin.display(description="claims", ordering="n_claims")
     def claim_count(self, obj):

@@ -1,5 +1,6 @@
 """Admin: claims (marking by selection, workflow, review and re-anchoring queues, no lost
-edits), measurements (inline) and suggestions (read-only list).
+edits, links and corroboration, one night or two), measurements (inline) and suggestions
+(read-only list; accepted, rejected and re-analysed from the article page's panel).
 
 Every write calls services.claims; the admin never raw-saves a claim. A refused save (a stale
 version, a span that is not in the text, a missing permission) re-renders the form with the
@@ -8,22 +9,37 @@ editor's input kept and the reason shown.
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from ..choices import ActorKind, Bound, ClaimKind, ClaimStatus, Rating
-from ..models import Actor, Article, Claim, Measurement, Suggestion
+from ..choices import (
+    ActorKind,
+    Bound,
+    ClaimKind,
+    ClaimStatus,
+    DatePrecision,
+    Rating,
+    SuggestionKind,
+    SuggestionStatus,
+)
+from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Suggestion
 from ..services import claims as svc
 from ..services.catalog import actor_create
 from ..services.claims import ClaimConflict
+from ..services.corroboration import describe_dates, event_matching, event_mismatch
+from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
 from .catalog import HistoryAdmin, set_aside_html
 
 DESCRIPTION_FIELDS = [
@@ -252,7 +268,19 @@ class ClaimAdmin(HistoryAdmin):
         return type(form.__name__, (form,), {"refusal": refusal})
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_related()
+        queryset = super().get_queryset(request).with_related()
+        if getattr(request, "_claim_object", False):
+            # One claim's page: its inline fetches the measurements itself, so only the
+            # subjects (the form's initial value) are worth prefetching.
+            queryset = queryset.prefetch_related(None).prefetch_related("subjects")
+        return queryset
+
+    def get_object(self, request, object_id, from_field=None):
+        request._claim_object = True
+        try:
+            return super().get_object(request, object_id, from_field)
+        finally:
+            request._claim_object = False
 
     def get_ordering(self, request):
         if request.GET.get("queue") == "review":
@@ -333,6 +361,11 @@ class ClaimAdmin(HistoryAdmin):
         extra = {"rating_choices": Rating.choices, **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context.update(claim_page_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
@@ -402,6 +435,23 @@ class ClaimAdmin(HistoryAdmin):
         form.instance.__dict__.update(
             {f.attname: getattr(claim, f.attname) for f in Claim._meta.concrete_fields}
         )
+        warning = event_warning(claim)
+        if warning is not None:
+            # One night or two (issue 5): the editor stays on the claim to switch or create.
+            request._event_mismatch = True
+            messages.warning(request, warning["message_html"])
+
+    def _back_to_claim(self, request, obj, response):
+        if getattr(request, "_event_mismatch", False) and "_popup" not in request.POST:
+            return HttpResponseRedirect(reverse("admin:ledger_claim_change", args=[obj.pk]))
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        return self._back_to_claim(request, obj, response)
+
+    def response_change(self, request, obj):
+        return self._back_to_claim(request, obj, super().response_change(request, obj))
 
     def delete_model(self, request, obj):
         svc.claim_delete(claim=obj, user=request.user)
@@ -445,6 +495,7 @@ class ClaimAdmin(HistoryAdmin):
             path("mark/<int:article_id>/", view(self.mark_view), name="ledger_claim_mark"),
             path("quick-actor/", view(self.quick_actor_view), name="ledger_claim_quick_actor"),
             path("<int:pk>/span/", view(self.span_view), name="ledger_claim_span"),
+            path("<int:pk>/event/", view(self.event_view), name="ledger_claim_event"),
             path(
                 "<int:pk>/workflow/<str:action>/",
                 view(self.workflow_view),
@@ -485,6 +536,38 @@ class ClaimAdmin(HistoryAdmin):
             )
         except (ValidationError, PermissionDenied) as err:
             messages.error(request, " ".join(_messages(err)))
+        return redirect("admin:ledger_claim_change", pk)
+
+    def event_view(self, request, pk):
+        """Move a claim to another event (the matching one of the series, from the warning)."""
+        claim = get_object_or_404(Claim, pk=pk)
+        if request.method != "POST":
+            return redirect("admin:ledger_claim_change", pk)
+        event = Event.objects.filter(pk=request.POST.get("event") or None).first()
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = claim.version
+        if event is None:
+            messages.error(request, "Choose an event.")
+            return redirect("admin:ledger_claim_change", pk)
+        try:
+            claim = svc.claim_update(
+                claim=claim, user=request.user, expected_version=version, event=event
+            )
+        except ClaimConflict as err:
+            messages.error(
+                request,
+                conflict_message(err).replace(
+                    "Your input is kept below: "
+                    "check it against their changes and save again to apply it.",
+                    "Check the claim and try again.",
+                ),
+            )
+        except (ValidationError, PermissionDenied) as err:
+            messages.error(request, " ".join(_messages(err)))
+        else:
+            messages.success(request, f"The claim is now on the event “{event.name}”.")
         return redirect("admin:ledger_claim_change", pk)
 
     def _json_or_redirect(self, request, article_id, payload, status=200):
@@ -609,6 +692,110 @@ class ClaimAdmin(HistoryAdmin):
         except ValidationError as err:
             return JsonResponse({"ok": False, "errors": _messages(err)}, status=400)
         return JsonResponse({"ok": True, "id": actor.pk, "text": actor.name})
+
+
+# ---- the claim page: links, corroboration, one night or two -----------------------------------
+
+
+def _reverse_or_none(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def claim_links(claim: Claim) -> list[dict]:
+    """The claim's links in both directions, seen from this claim (one query)."""
+    rows = []
+    links = (
+        ClaimLink.objects.touching([claim.pk])
+        .select_related("from_claim__article__source", "to_claim__article__source")
+        .order_by("id")
+    )
+    for link in links:
+        outgoing = link.from_claim_id == claim.pk
+        other = link.to_claim if outgoing else link.from_claim
+        rows.append(
+            {
+                "link": link,
+                "outgoing": outgoing,
+                "relation": link.get_relation_display(),
+                "other": other,
+                "other_url": reverse("admin:ledger_claim_change", args=[other.pk]),
+                "source": other.article.source.name,
+                "origin": other.article.origin_label,
+                "wire_agency": other.article.wire_agency,
+                "published": other.article.published,
+            }
+        )
+    return rows
+
+
+def new_event_url(claim: Claim, event: Event) -> str | None:
+    """The add-event form prefilled with the claim's days, in the event's series."""
+    url = _reverse_or_none("admin:ledger_event_add")
+    if url is None or claim.about_start is None:
+        return None
+    end = claim.about_end or claim.about_start
+    params = {
+        "kind": event.kind,
+        "start": claim.about_start.isoformat(),
+        "end": end.isoformat(),
+        "precision": DatePrecision.SPAN if end != claim.about_start else DatePrecision.DAY,
+    }
+    if event.series_id:
+        params["series"] = event.series_id
+        params["name"] = f"{event.series.name}: {describe_dates(claim.about_start, end)}"
+    return f"{url}?{urlencode(params)}"
+
+
+def event_warning(claim: Claim) -> dict | None:
+    """When the days a claim is about miss its event's days: the warning, the matching event
+    of the same series (if any) and a prefilled new-event link; else None."""
+    event = claim.event
+    if event is None:
+        return None
+    mismatch = event_mismatch(claim=claim, event=event)
+    if not mismatch:
+        return None
+    matching = event_matching(claim=claim, event=event)
+    create_url = new_event_url(claim, event)
+    claim_url = reverse("admin:ledger_claim_change", args=[claim.pk])
+    if matching is not None:
+        offer = format_html(
+            'The matching event of the series is “{}”: <a href="{}#event-mismatch">switch to '
+            "it</a>.",
+            matching.name,
+            claim_url,
+        )
+    elif create_url:
+        offer = format_html(
+            'No event of the series matches: <a href="{}">create a new one</a>.', create_url
+        )
+    else:
+        offer = ""
+    return {
+        "message": mismatch[:1].upper() + mismatch[1:],
+        "message_html": format_html("Warning: {}. {}", mismatch, offer),
+        "event": event,
+        "matching": matching,
+        "create_url": create_url,
+    }
+
+
+def claim_page_context(request, claim: Claim) -> dict:
+    """What the claim's change page shows besides the form: tools, links, event warning."""
+    user = request.user
+    return {
+        "link_url": _reverse_or_none("admin:ledger_claimlink_from_claim", claim.pk)
+        if user.has_perm("ledger.add_claimlink")
+        else None,
+        "position_url": _reverse_or_none("admin:ledger_position_from_claim", claim.pk)
+        if user.has_perm("ledger.add_position")
+        else None,
+        "claim_links": claim_links(claim),
+        "event_warning": event_warning(claim),
+    }
 
 
 # ---- the marking form and the article page ----------------------------------------------------
@@ -776,6 +963,106 @@ def marking_context(request, article: Article) -> dict:
         "reanchor_claims": reanchor,
         "revisions": revisions,
         "ratings": Rating.choices,
+        **suggestions_context(request, article),
+    }
+
+
+# ---- the suggestions panel (issue 4: accept, edit or reject what the engine found) -----------
+
+SUGGESTION_GROUPS = [
+    (SuggestionKind.STATEMENT, "Statements"),
+    (SuggestionKind.FIGURE, "Figures"),
+    (SuggestionKind.ACTOR, "Actors"),
+    (SuggestionKind.DATE, "Dates"),
+]
+
+
+def _number(value) -> str:
+    """400.0 → “400”, 2.5 → “2.5”, 1000 → “1,000” (as an editor writes it)."""
+    try:
+        number = Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return str(value)
+    return f"{number:,f}" if number == number.to_integral_value() else f"{number:f}"
+
+
+def _iso_date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _about(data: dict, night: bool = False) -> str:
+    start, end = _iso_date(data.get("about_start")), _iso_date(data.get("about_end"))
+    if start is None:
+        return ""
+    whole_month = (
+        start.day == 1 and end and end.month == start.month and (end + dt.timedelta(1)).day == 1
+    )
+    return "about " + describe_dates(
+        start, end, precision=DatePrecision.MONTH if whole_month else DatePrecision.DAY, night=night
+    )
+
+
+def suggestion_proposal(suggestion: Suggestion) -> list[str]:
+    """What accepting a suggestion would record, as short plain-text phrases (escaped later)."""
+    data = suggestion.data or {}
+    if suggestion.kind == SuggestionKind.STATEMENT:
+        kind = "quote" if data.get("claim_kind") == "quote" else "statement of position"
+        parts = [f"claimant: {data.get('claimant') or 'unknown'}", f"a draft {kind} claim"]
+        return [*parts, _about(data)] if _about(data) else parts
+    if suggestion.kind == SuggestionKind.FIGURE:
+        bound = data.get("bound") or Bound.EXACT
+        label = Bound(bound).label.split(" (")[0].lower() if bound in Bound.values else bound
+        unit = f" {data['unit']}" if data.get("unit") else ""
+        quantity = (data.get("quantity") or "count").replace("_", " ")
+        parts = [f"{quantity}: {label} {_number(data.get('value'))}{unit}", "a draft figure claim"]
+        about = _about(data, night=True)
+        return [*parts, about] if about else parts
+    if suggestion.kind == SuggestionKind.ACTOR:
+        if data.get("actor"):
+            return [f"actor: {data['actor']}"] + ([data["role"]] if data.get("role") else [])
+        details = ", ".join(x for x in (data.get("role"), data.get("affiliation")) if x)
+        return [f"new: {details}" if details else "new actor"]
+    if suggestion.kind == SuggestionKind.DATE:
+        start = _iso_date(data.get("start_date"))
+        if start is None:
+            return []
+        precision = data.get("precision") or DatePrecision.DAY
+        dates = describe_dates(start, _iso_date(data.get("end_date")), precision=precision)
+        return [dates, f"{precision} precision"]
+    return []
+
+
+def suggestions_context(request, article: Article) -> dict:
+    """The article's open suggestions grouped by kind (one query whatever their number)."""
+    open_ = list(
+        Suggestion.objects.filter(article=article, status=SuggestionStatus.OPEN)
+        .only("pk", "kind", "start", "end", "text", "rule", "data")
+        .order_by("start", "end", "id")
+    )
+    by_kind: dict[str, list[dict]] = {kind: [] for kind, _ in SUGGESTION_GROUPS}
+    for s in open_:
+        by_kind.setdefault(s.kind, []).append(
+            {
+                "pk": s.pk,
+                "kind": s.kind,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "rule": s.rule,
+                "proposal": suggestion_proposal(s),
+                "is_new_actor": s.kind == SuggestionKind.ACTOR and not (s.data or {}).get("actor"),
+            }
+        )
+    return {
+        "suggestion_groups": [
+            (kind, title, by_kind[kind]) for kind, title in SUGGESTION_GROUPS if by_kind[kind]
+        ],
+        "suggestion_count": len(open_),
+        "can_decide_suggestions": request.user.has_perm("ledger.change_suggestion"),
+        "suggestions_refresh_url": reverse("admin:ledger_suggestion_refresh", args=[article.pk]),
     }
 
 
@@ -787,6 +1074,88 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     list_select_related = ["article", "decided_by"]
     search_fields = ["text", "rule", "article__title"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/accept/", view(self.accept_view), name="ledger_suggestion_accept"),
+            path("<int:pk>/reject/", view(self.reject_view), name="ledger_suggestion_reject"),
+            path(
+                "refresh/<int:article_id>/",
+                view(self.refresh_view),
+                name="ledger_suggestion_refresh",
+            ),
+            *super().get_urls(),
+        ]
+
+    @staticmethod
+    def _panel(article_id: int):
+        return redirect(
+            reverse("admin:ledger_article_change", args=[article_id]) + "#suggestions-panel"
+        )
+
+    def accept_view(self, request, pk):
+        """Accept: a statement or figure becomes a draft claim (opened for editing); a new actor
+        joins the actor table; a known mention or a date is marked accepted."""
+        suggestion = get_object_or_404(Suggestion, pk=pk)
+        if request.method != "POST":
+            return self._panel(suggestion.article_id)
+        try:
+            result = suggestion_accept(suggestion=suggestion, user=request.user)
+        except (ValidationError, PermissionDenied) as err:
+            messages.error(request, "Not accepted: " + " ".join(_messages(err)))
+            return self._panel(suggestion.article_id)
+        words = suggestion.text if len(suggestion.text) <= 60 else suggestion.text[:58] + "…"
+        if isinstance(result, Claim):
+            messages.success(
+                request,
+                f"Draft claim #{result.pk} made from the suggestion “{words}”: check and edit "
+                "it here, then submit it for review (or reject it).",
+            )
+            return redirect("admin:ledger_claim_change", result.pk)
+        if isinstance(result, Actor):
+            created = suggestion.kind == SuggestionKind.ACTOR and not suggestion.data.get("actor")
+            messages.success(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>{}.',
+                    "Actor added:" if created else "Accepted the mention of",
+                    reverse("admin:ledger_actor_change", args=[result.pk]),
+                    result.name,
+                    f" ({result.role})" if created and result.role else "",
+                ),
+            )
+        else:
+            messages.success(request, f"Accepted “{words}”.")
+        return self._panel(suggestion.article_id)
+
+    def reject_view(self, request, pk):
+        """Reject: the suggestion leaves the panel and does not come back on re-analysis."""
+        suggestion = get_object_or_404(Suggestion, pk=pk)
+        if request.method != "POST":
+            return self._panel(suggestion.article_id)
+        try:
+            suggestion_reject(suggestion=suggestion, user=request.user)
+        except (ValidationError, PermissionDenied) as err:
+            messages.error(request, "Not rejected: " + " ".join(_messages(err)))
+        else:
+            messages.success(request, f"Rejected “{suggestion.text[:60]}”; it will not come back.")
+        return self._panel(suggestion.article_id)
+
+    def refresh_view(self, request, article_id):
+        """Analyse the article again with the current actor table."""
+        article = get_object_or_404(Article, pk=article_id)
+        if request.method != "POST":
+            return self._panel(article.pk)
+        if not request.user.has_perm("ledger.change_suggestion"):
+            messages.error(request, "Only editors can analyse an article again.")
+            return self._panel(article.pk)
+        new = suggestions_refresh(article=article)
+        messages.success(
+            request,
+            f"Analysed again: {len(new)} new suggestion{'s' if len(new) != 1 else ''}.",
+        )
+        return self._panel(article.pk)
 
     @admin.display(description="text", ordering="text")
     def text_short(self, obj):
