@@ -1,9 +1,8 @@
 """Admin: sources, articles (readable view, import), actors, events, series, topics.
 
-Writes go through the services: new actors/events/series/topics through services.catalog;
-history restores through services.history. Where services.catalog has no update service yet
-(events, series, topics, sources, article titles), the admin saves only the changed fields
-with update_fields and records the editor in history (see `_update_fields`).
+Writes go through the services: new actors/events/series/topics through services.catalog,
+changes to sources, articles, events, series and topics through `catalog_update` (see
+`_update_fields`), history restores through services.history.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from ..services.catalog import (
     actor_aliases_add,
     actor_create,
     actor_update,
+    catalog_update,
     event_create,
     series_create,
     topic_create,
@@ -32,21 +32,16 @@ from ..services.history import history_diff_display, record_restore
 
 
 def _update_fields(request, obj, form) -> None:
-    """Save an existing record's changed fields only, recording the editor in history."""
-    fields = [f for f in form.changed_data if f in {x.name for x in obj._meta.concrete_fields}]
-    m2m = [f for f in form.changed_data if f not in fields]
-    obj._history_user = request.user
-    if fields:
-        obj.save(update_fields=fields)
-    if m2m:
-        obj.skip_history_when_saving = True
-        try:
-            for name in m2m:
-                getattr(obj, name).set(form.cleaned_data[name])
-        finally:
-            del obj.skip_history_when_saving
-        if not fields:  # record the m2m change as one version
-            obj.save(update_fields=[obj._meta.concrete_fields[1].name])
+    """Save an existing record's changed fields through the service (history records the editor).
+
+    The form has already applied its values to `obj`; the service compares against the stored
+    row, so it gets a fresh copy."""
+    changes = {
+        name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data
+    }
+    if changes:
+        stored = type(obj)._default_manager.get(pk=obj.pk)
+        catalog_update(obj=stored, user=request.user, **changes)
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -135,9 +130,7 @@ class SourceAdmin(HistoryAdmin):
             created = source_get_or_create(name=obj.name)
             obj._state.adding = False
             if obj.domain and created.domain != obj.domain:
-                created.domain = obj.domain
-                created._history_user = request.user
-                created.save(update_fields=["domain"])
+                catalog_update(obj=created, user=request.user, domain=obj.domain)
             obj.pk = created.pk
 
 
