@@ -64,3 +64,12 @@ def test_demo_accounts_get_generated_passwords_once(tmp_path, settings):
     assert User.objects.get(username="reviewer").has_perm("ledger.review_claim")
     assert not User.objects.get(username="editor").has_perm("ledger.review_claim")
     assert (tmp_path / "var" / "demo-accounts.txt").stat().st_mode & 0o077 == 0
+
+
+def test_the_seed_articles_are_filed_under_the_outlets_the_editorial_layer_names():
+    call_command("load_seeds", stdout=StringIO())
+    sources = dict(models.Article.objects.values_list("origin", "source__name"))
+    assert sources == {
+        "000_dc9d940b54c9373a.txt": "The Independent",
+        "003_65bdb83ca16770d8.txt": "The Straits Times",
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 from django.conf import settings
@@ -22,15 +23,28 @@ class Command(BaseCommand):
             "--folder", default=str(settings.BASE_DIR / "seeds"), help="The seeds folder."
         )
 
+    @staticmethod
+    def outlets(path: Path) -> dict[str, str]:
+        """The outlet each seed file ran in, as the editorial layer records it."""
+        if not path.exists():
+            return {}
+        try:
+            rows = tomllib.loads(path.read_text(encoding="utf-8")).get("articles", [])
+        except tomllib.TOMLDecodeError as err:
+            raise CommandError(f"{path.name}: {err}") from err
+        return {row["origin"]: row["source"] for row in rows if row.get("source")}
+
     def handle(self, *args, folder, **options):
         root = Path(folder)
         articles = sorted(root.glob("*.txt"))
         if not articles:
             raise CommandError(f"no seed articles (*.txt) in {root}")
-        for result in articles_import_paths(articles):
-            self.stdout.write(result.line)
-            if result.status == "rejected":
-                raise CommandError(f"seed article rejected: {result.line}")
+        outlets = self.outlets(root / "editorial" / "articles.toml")
+        for path in articles:
+            for result in articles_import_paths([path], source_name=outlets.get(path.name, "")):
+                self.stdout.write(result.line)
+                if result.status == "rejected":
+                    raise CommandError(f"seed article rejected: {result.line}")
         try:
             created = editorial_layer_load(root / "editorial")
         except ValidationError as err:
