@@ -37,22 +37,13 @@ from ..choices import (
 from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Suggestion
 from ..services import claims as svc
 from ..services.catalog import actor_create
-from ..services.claims import ClaimConflict
+from ..services.claims import EDITABLE_FIELDS, ClaimConflict
 from ..services.corroboration import describe_dates, event_matching, event_mismatch
 from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
 from .catalog import HistoryAdmin, set_aside_html
 
-DESCRIPTION_FIELDS = [
-    "claimant",
-    "claimant_label",
-    "subjects",
-    "event",
-    "topic",
-    "kind",
-    "summary",
-    "about_start",
-    "about_end",
-]
+# What the claim form describes: every editable field but the span (the marking view sets it).
+DESCRIPTION_FIELDS = [f for f in EDITABLE_FIELDS if f not in {"article", "start", "end", "quote"}]
 WORKFLOW = {
     "submit": (svc.claim_submit, "Submitted for review."),
     "publish": (svc.claim_publish, "Published."),
