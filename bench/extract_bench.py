@@ -141,6 +141,7 @@ def run(paths: list[Path] | None = None) -> dict:
     paths = sorted(paths or GOLD.glob("*_*.json"))
     actors = load_actors()
     groups: dict[str, dict] = {}
+    articles: dict[str, list[str]] = {}
     bodies = []
     for path in paths:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -148,12 +149,14 @@ def run(paths: list[Path] | None = None) -> dict:
         bodies.append((body, published))
         predicted = [s.as_dict() for s in suggest(body, published=published, actors=actors)]
         group = "fresh" if doc["article"].startswith("fresh") else "seed"
+        articles.setdefault(group, []).append(doc["article"])
         scored = score(predicted, doc["items"])
         for row in scored.values():
             for item in row["missed"] + row["extra"]:
                 item["article"] = doc["article"]
         _merge(groups.setdefault(group, {}), scored)
     report = {group: _ratios(totals) for group, totals in groups.items()}
+    report["articles"] = articles
     report["throughput"] = throughput(bodies, actors)
     return report
 
@@ -169,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     for group in ("seed", "fresh"):
         if group not in report:
             continue
-        print(f"{group} gold")
+        names = report["articles"][group]
+        print(f"{group} gold ({len(names)} articles: {', '.join(names)})")
         print(f"  {'kind':<10} {'precision':>9} {'recall':>7} {'tp':>4} {'pred':>5} {'gold':>5}")
         for kind in KINDS:
             row = report[group][kind]

@@ -9,11 +9,14 @@ from .text import Span
 from .vocabulary import (
     AFFECTED_WORDS,
     CURRENCIES,
+    CURRENCY_WORDS,
+    CUSTOMER_NOUNS,
     DISPLACED_WORDS,
     DOWNED_WORDS,
     EXCHANGE_WORDS,
     FRACTIONS,
     HEDGES,
+    HOSPITAL_AFTER,
     INJURED_WORDS,
     KILLED_WORDS,
     MULTIPLIERS,
@@ -22,28 +25,47 @@ from .vocabulary import (
     PERSON_NOUNS,
     REFUGEE_WORDS,
     SOLDIER_NOUNS,
+    SQUARE_UNITS,
+    SUPPLY_WORDS,
     UNITS,
     VAGUE_PLURALS,
 )
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_NUMBER = re.compile(
-    rf"""(?<![\w.,/:\-£$€])
-    (?P<cur>[£$€]\s?)?
+_NUMBER_BODY = rf"""
+    (?P<cur>(?:US)?[£$€]\s?)?
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
       | \d+(?:\.\d+)?
       | (?:tens|hundreds)\s+of\s+thousands | dozens | scores | hundreds | thousands | millions
       | (?:a|{_WORD_NUMBER})\s+dozen
-      | a\s+(?:hundred|thousand)
+      | a\s+(?:hundred|thousand|million|billion)
+      | half\s+a\s+(?:million|billion)
       | (?:a|one)\s+(?:half|third|quarter|fifth|tenth) | half
       | (?:{_WORD_NUMBER})(?:-(?:{_UNIT_WORDS}))?
     )
     (?:\s+(?P<mult>hundred|thousand|million|billion|trillion)(?![\w-])|(?P<multc>bn|mn|m)(?![\w]))?
-    (?![\w])""",
-    re.IGNORECASE | re.VERBOSE,
+    (?![\w])"""
+_NUMBER = re.compile(r"(?<![\w.,/:\-£$€])" + _NUMBER_BODY, re.IGNORECASE | re.VERBOSE)
+# The second number of a range ("20-30", "between 20 and 30", "four to six").
+_NUMBER_AT = re.compile(_NUMBER_BODY, re.IGNORECASE | re.VERBOSE)
+_RANGE_LINK = re.compile(r"\s*[-–]\s*|\s+(?P<word>to|and)\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?<![\w])between\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:US\s+|U\.S\.\s+)?(?P<word>"
+    + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
 )
+_AREA_AFTER = re.compile(
+    r"[\s-]*(?:sq\.?|square)[\s-]+(?P<unit>"
+    + "|".join(sorted(SQUARE_UNITS, key=len, reverse=True))
+    + r")(?![\w])|\s*(?P<unit2>km2|km²)",
+    re.IGNORECASE,
+)
+_HOSPITAL_AFTER = re.compile(HOSPITAL_AFTER, re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
 _HYPHEN_UNIT = re.compile(r"-(?P<unit>[a-z]+)(?P<old>-old)?(?![\w])", re.IGNORECASE)
 _HEDGE = re.compile(
@@ -157,6 +179,8 @@ class FigureHit:
 
 def _word_value(raw: str) -> float | None:
     words = raw.lower().split()
+    if words[0] == "half" and len(words) == 3:
+        return MULTIPLIERS[words[2]] / 2
     if " ".join(words) in VAGUE_PLURALS:
         return float(VAGUE_PLURALS[" ".join(words)])
     if words[-1] == "dozen":
@@ -185,12 +209,82 @@ def find_figures(text: str, sentence_spans: list[Span]) -> list[FigureHit]:
     hits: list[FigureHit] = []
     for sentence in sentence_spans:
         previous: FigureHit | None = None
+        skip_to = sentence.start
         for m in _NUMBER.finditer(text, sentence.start, sentence.end):
-            hit = _figure(text, m, sentence, previous)
+            if m.start() < skip_to:
+                continue
+            hit = _range(text, m, sentence, previous) or _figure(text, m, sentence, previous)
             if hit is not None:
                 hits.append(hit)
                 previous = hit
+                skip_to = hit.end
     return hits
+
+
+def _range(
+    text: str, m: re.Match[str], sentence: Span, previous: FigureHit | None
+) -> FigureHit | None:
+    """A range of two numbers as one figure: the lower end, bound at_least.
+
+    "between 20 and 30 people", "20-30 drones", "four to six hours" → value 20 (4), at_least;
+    the upper end is kept in the rule. "from 20 to 30" is read as a change, not a range, and
+    "and" makes a range only after "between".
+    """
+    link = _RANGE_LINK.match(text, m.end(), sentence.end)
+    if link is None:
+        return None
+    before = text[max(sentence.start, m.start() - 40) : m.start()]
+    if _MONTH_BEFORE.search(before) or re.fullmatch(r"(?:1[89]|20)\d{2}", m.group("num")):
+        return None  # "March 3-5", "2022 to 2024" are dates
+    word = (link.group("word") or "").lower()
+    if word == "and" and not _BETWEEN_BEFORE.search(before):
+        return None
+    if word == "to" and _FROM_BEFORE.search(before):
+        return None
+    digits_follow = text[link.end() : link.end() + 1].isdigit()
+    if not word and not (m.group("num")[0].isdigit() and digits_follow):
+        return None  # a hyphen joins two digit groups only ("20-30")
+    second = _NUMBER_AT.match(text, link.end(), sentence.end)
+    if second is None:
+        return None
+    upper = _figure(text, second, sentence, previous)
+    lower = _value(m, allow_bare_m=True)
+    if upper is None or lower is None:
+        return None
+    upper_raw = _value(second, allow_bare_m=True, with_multiplier=False)
+    if not (m.group("mult") or m.group("multc")) and upper_raw is not None and lower < upper_raw:
+        lower *= upper.value / upper_raw  # "between 2 and 3 million" → 2 million
+    if m.group("cur") and upper.quantity != "money":
+        return None
+    if not lower < upper.value:
+        return None
+    start = m.start()
+    between = _BETWEEN_BEFORE.search(before)
+    hedge = _HEDGE.search(before[: between.start()] if between else before)
+    if between:
+        start -= len(before) - between.start()
+    if hedge:
+        start = m.start() - len(before) + hedge.start("hedge")
+    rule = f"range {_fmt(lower)}–{_fmt(upper.value)} → lower end, at_least"
+    upper_rule = upper.rule.split("; ", 1)[1] if "; " in upper.rule else ""
+    return FigureHit(start, upper.end, upper.quantity, lower, upper.unit, "at_least",
+                     "; ".join(p for p in (rule, upper_rule) if p))  # fmt: skip
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+
+
+def _value(m: re.Match[str], allow_bare_m: bool = False, with_multiplier: bool = True):
+    """The value of a number match (with its multiplier), or None."""
+    raw = m.group("num")
+    value = float(raw.replace(",", "")) if raw[0].isdigit() else _word_value(raw)
+    if value is None or not with_multiplier:
+        return value
+    mult = (m.group("mult") or m.group("multc") or "").lower()
+    if mult and m.group("multc") and not m.group("cur") and not allow_bare_m:
+        return None
+    return value * MULTIPLIERS[mult] if mult else value
 
 
 def _figure(
@@ -201,7 +295,7 @@ def _figure(
     before = text[max(sentence.start, start - 40) : start]
     after_text = text[end : min(sentence.end, end + 60)]
     is_digits = raw[0].isdigit()
-    is_fraction = any(f in raw.lower() for f in FRACTIONS) and not is_digits
+    is_fraction = not is_digits and raw.lower().split()[-1] in FRACTIONS
     # Dates, times and years are not figures.
     if is_digits and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after_text)):
         return None
@@ -218,8 +312,9 @@ def _figure(
     if value is None:
         return None
     mult = (m.group("mult") or m.group("multc") or "").lower()
+    currency_word = None if m.group("cur") else _CURRENCY_AFTER.match(text, end, sentence.end)
     if mult:
-        if m.group("multc") and not m.group("cur"):
+        if m.group("multc") and not m.group("cur") and not currency_word:
             return None  # "5m" without a currency is as likely metres as millions
         value *= MULTIPLIERS[mult]
     unit = ""
@@ -227,13 +322,23 @@ def _figure(
     rule_parts: list[str] = []
     cursor = end
     if m.group("cur"):
-        quantity, unit = "money", CURRENCIES[m.group("cur").strip()]
+        quantity, unit = "money", CURRENCIES[m.group("cur").replace(" ", "").strip()]
         rule_parts.append("currency")
+    elif currency_word:
+        quantity, unit = "money", CURRENCY_WORDS[currency_word.group("word").lower()]
+        cursor = currency_word.end()
+        rule_parts.append(f"currency '{currency_word.group('word')}'")
     percent = _PERCENT.match(text, end)
+    area = _AREA_AFTER.match(text, end, sentence.end)
     if percent and not quantity:
         unit, cursor = "%", percent.end()
     elif is_fraction:
         unit = "%"
+    elif area and not quantity:
+        square = (area.group("unit") or "").lower()
+        quantity, unit = "area", SQUARE_UNITS.get(square, "km2")
+        cursor = area.end()
+        rule_parts.append(f"area '{area.group(0).strip()}'")
     hyphen = _HYPHEN_UNIT.match(text, end)
     if hyphen and not quantity and not unit:
         word = hyphen.group("unit").lower()
@@ -311,7 +416,10 @@ def _counted(
             continue
         if not word[0].isalpha():
             break
-        if low in NOUN_QUANTITY or low in PERSON_NOUNS or low in UNITS or low in ("dead",):
+        if low in NOUN_QUANTITY or low in PERSON_NOUNS or low in CUSTOMER_NOUNS or low in UNITS:
+            head = tokens[i]
+            break
+        if low == "dead":
             head = tokens[i]
             break
         if low in _STOP:
@@ -337,12 +445,19 @@ def _counted(
     if noun == "prisoners" and text.startswith(" of war", end):
         end += len(" of war")
     before_number = text[max(sentence.start, number_start - 25) : number_start].lower()
-    if re.search(r"\bbod(?:y|ies)\s+of\s+(?:the\s+)?$", before_number):
+    if re.search(r"\b(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?$", before_number):
         return "bodies_returned", end, "'bodies of'"
     if noun in UNITS and unit != "%":
         return noun, end, f"unit '{noun}'"
+    if noun in CUSTOMER_NOUNS:
+        if any(w in text[sentence.start : sentence.end].lower() for w in SUPPLY_WORDS):
+            return "people_affected", end, f"'{noun}' of a supply (power, heating, water)"
+        return noun, end, f"noun '{noun}'"
     if noun in PERSON_NOUNS:
         return _people(text, number_start, end, sentence, noun)
+    for words, key in ((KILLED_WORDS, "people_killed"), (INJURED_WORDS, "people_injured")):
+        if noun.endswith("ed") and noun.startswith(words):
+            return key, end, f"participle '{noun}' (people)"
     key = NOUN_QUANTITY.get(noun, noun if noun.isalpha() or "-" in noun else "")
     downed = _context(text, number_start, end, sentence, DOWNED_WORDS, commas_only=True)
     if key in ("drones", "missiles") and downed:
@@ -365,6 +480,8 @@ def _people(
         key = "people_killed" if found[0] in KILLED_WORDS else "people_injured"
         return key, end, f"people after '{found[2]}'"
     window = text[end : min(sentence.end, end + 50)].lower()
+    if _HOSPITAL_AFTER.search(window):
+        return "people_injured", end, "people + hospital"
     for words, key in (
         (DISPLACED_WORDS, "people_displaced"),
         (REFUGEE_WORDS, "refugees"),

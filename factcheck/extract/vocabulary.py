@@ -18,14 +18,15 @@ QUANTITIES: dict[str, str] = {
     "bodies_returned": "bodies repatriated (either direction; the claim says which)",
     "regions": "regions",
     "countries": "countries",
-    "households": "households",
+    "households": "households (homes, flats, apartments)",
+    "buildings": "buildings (houses, blocks of flats)",
     "people": "people (other)",
     "territory": "share of territory",
     "distance": "distance",
-    "area": "area",
+    "area": "area (unit km2, mile2, m2, ha or acre)",
     "duration": "duration",
     "age": "age",
-    "money": "amount of money",
+    "money": "amount of money (unit: ISO currency code)",
 }
 
 # Head nouns (lower case) mapped to a quantity key before any context rule applies.
@@ -50,6 +51,16 @@ NOUN_QUANTITY: dict[str, str] = {
     "states": "countries",
     "household": "households",
     "households": "households",
+    "home": "households",
+    "homes": "households",
+    "flats": "households",
+    "apartments": "households",
+    "dwellings": "households",
+    "building": "buildings",
+    "buildings": "buildings",
+    "houses": "buildings",
+    "blocks": "buildings",
+    "high-rises": "buildings",
     "prisoners": "prisoners",
     "pows": "prisoners",
     "captives": "prisoners",
@@ -89,11 +100,32 @@ PERSON_NOUNS = frozenset(
     ]
 )
 SOLDIER_NOUNS = frozenset(["soldiers", "servicemen", "troops", "fighters", "prisoners", "pows"])
+# Customers of a utility: counted as people affected when the sentence is about a supply
+# (power, heating, water, gas), else they keep their own noun as key.
+CUSTOMER_NOUNS = frozenset(["consumers", "customers", "subscribers", "clients", "users"])
+SUPPLY_WORDS = (
+    "power",
+    "electric",
+    "heat",
+    "water",
+    "gas",
+    "outage",
+    "blackout",
+    "energy",
+    "grid",
+    "suppl",
+)
 
 # Context words (lower case, matched as word prefixes) that specialise a person count.
 KILLED_WORDS = ("kill", "dead", "die", "death", "fatal")
-INJURED_WORDS = ("injur", "wound", "hurt")
-AFFECTED_WORDS = ("without",)
+INJURED_WORDS = ("injur", "wound", "hurt", "hospitali")
+# After a person count: "17 people were treated in hospital", "taken to hospital".
+HOSPITAL_AFTER = (
+    r"(?:treated|taken|admitted|rushed|airlifted|sent|brought)\s+(?:in|to|into)\s+"
+    r"(?:a\s+|the\s+)?hospitals?|in\s+hospital|hospitali[sz]|treated\s+for\s+(?:injur|wound)"
+)
+AFFECTED_WORDS = ("without", "lost power", "no power", "no electricity", "no heating",
+                  "disconnected", "in the dark", "cut off from")  # fmt: skip
 DISPLACED_WORDS = ("displac", "evacuat")
 REFUGEE_WORDS = ("refuge", "fled")
 EXCHANGE_WORDS = ("return", "exchang", "swap", "freed", "released", "repatriat", "handed")
@@ -124,7 +156,20 @@ UNITS: dict[str, tuple[str, str]] = {
     "months": ("duration", "month"),
     "year": ("duration", "year"),
     "years": ("duration", "year"),
+    "hectare": ("area", "ha"),
+    "hectares": ("area", "ha"),
+    "ha": ("area", "ha"),
+    "acre": ("area", "acre"),
+    "acres": ("area", "acre"),
+    "km2": ("area", "km2"),
+    "km²": ("area", "km2"),
 }
+# "sq km", "square kilometres", "square-mile": the length unit after it, squared.
+SQUARE_UNITS: dict[str, str] = {
+    "km": "km2", "kilometre": "km2", "kilometres": "km2", "kilometer": "km2",
+    "kilometers": "km2", "mile": "mile2", "miles": "mile2", "mi": "mile2", "metre": "m2",
+    "metres": "m2", "meter": "m2", "meters": "m2", "m": "m2",
+}  # fmt: skip
 
 # Hedges before a number, longest first when compiled; value is the bound.
 HEDGES: dict[str, str] = {
@@ -189,7 +234,14 @@ FRACTIONS: dict[str, float] = {
     "fifth": 20,
     "tenth": 10,
 }
-CURRENCIES: dict[str, str] = {"£": "GBP", "$": "USD", "€": "EUR"}
+CURRENCIES: dict[str, str] = {"£": "GBP", "$": "USD", "€": "EUR", "US$": "USD"}
+# Currency words after an amount ("300 million euros", "2bn hryvnias").
+CURRENCY_WORDS: dict[str, str] = {
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "hryvnia": "UAH", "hryvnias": "UAH",
+    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "yuan": "CNY", "francs": "CHF", "yen": "JPY",
+}  # fmt: skip
 
 # Titles that may precede a person's name or surname ("Mr Umerov", "Gen Grynkewich").
 TITLES = (

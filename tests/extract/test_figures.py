@@ -103,3 +103,80 @@ def test_every_quantity_key_has_a_label():
 def test_figures_carry_the_date_they_are_about():
     found = run("Overnight, Russia used almost 400 long-range drones.", kind="figure")
     assert (str(found[0].about_start), str(found[0].about_end)) == ("2026-02-16", "2026-02-17")
+
+
+# Rules added after the blind run on fresh_005 (vocabulary gaps), tested on invented sentences.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # homes / flats → households; houses / buildings / blocks → buildings
+        ("Shelling cut power to 12,000 homes in the region.", ("households", 12000, "exact", "")),
+        ("Debris damaged some 40 flats on the upper floors.", ("households", 40, "about", "")),
+        ("Five houses were destroyed in the village.", ("buildings", 5, "exact", "")),
+        ("The blast hit three apartment blocks.", ("buildings", 3, "exact", "")),
+        # hospital → people injured
+        ("Another nine people were treated in hospital.", ("people_injured", 9, "exact", "")),
+        ("Eleven residents were hospitalised overnight.", ("people_injured", 11, "exact", "")),
+        ("At least 4 people were taken to hospital.", ("people_injured", 4, "at_least", "")),
+        ("The shelling left 6 of the injured in a coma.", ("people_injured", 6, "exact", "")),
+        # consumers / customers / subscribers of a supply → people affected
+        ("About 45% of customers in the city had no electricity.",
+         ("people_affected", 45, "about", "%")),
+        ("Some 80,000 subscribers were left without heating.",
+         ("people_affected", 80000, "about", "")),
+        ("The outage hit more than 1,000 consumers in the north.",
+         ("people_affected", 1000, "more_than", "")),
+        ("The bank has 3,000 customers in the town.", ("customers", 3000, "exact", "")),
+        # areas
+        ("Its troops seized 1,200 sq km in the spring.", ("area", 1200, "exact", "km2")),
+        ("an area of about 300 square miles", ("area", 300, "about", "mile2")),
+        ("a 50-square-kilometre buffer zone", ("area", 50, "exact", "km2")),
+        ("more than 2,000 hectares of farmland", ("area", 2000, "more_than", "ha")),
+        ("fields of 15 acres", ("area", 15, "exact", "acre")),
+        ("some 80 km2 of forest", ("area", 80, "about", "km2")),
+        # money: symbols and currency words
+        ("a loan of 450 million euros", ("money", 450_000_000, "exact", "EUR")),
+        ("a 20m euros grant", ("money", 20_000_000, "exact", "EUR")),
+        ("a fund of US$40 million", ("money", 40_000_000, "exact", "USD")),
+        ("nearly 1.2 billion hryvnias in damage", ("money", 1_200_000_000, "at_most", "UAH")),
+        ("a further €250 million", ("money", 250_000_000, "exact", "EUR")),
+        ("up to 5 billion dollars", ("money", 5_000_000_000, "at_most", "USD")),
+        # word numbers with a multiplier
+        ("a city of a million people", ("people", 1_000_000, "exact", "")),
+        ("half a million people fled", ("refugees", 500_000, "exact", "")),
+        # ranges → the lower end, at_least
+        ("between 20 and 30 people were killed", ("people_killed", 20, "at_least", "")),
+        ("The army reported 20-30 drones a night.", ("drones", 20, "at_least", "")),
+        ("cuts of four to six hours a day", ("duration", 4, "at_least", "hour")),
+        ("between 2 and 3 million people", ("people", 2_000_000, "at_least", "")),
+        ("between 5 and 8 per cent of consumers lost power",
+         ("people_affected", 5, "at_least", "%")),
+        ("between €1bn and €2bn", ("money", 1_000_000_000, "at_least", "EUR")),
+        # remains of → bodies
+        ("Kyiv received the remains of 12 soldiers.", ("bodies_returned", 12, "exact", "")),
+    ],
+)  # fmt: skip
+def test_vocabulary_added_after_fresh_005(text, expected):
+    assert figures(text) == [expected]
+
+
+def test_a_range_is_one_figure_whose_rule_names_both_ends():
+    (hit,) = run("Between 15 and 25 drones were launched.", kind="figure")
+    assert hit.text == "Between 15 and 25 drones"
+    assert "range 15–25" in hit.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of attacks rose from 20 to 30 drones a night.",
+        "Russia launched 136 drones and 4 missiles.",
+        "The vote was 20 to 5 in favour of 30 drones.",
+    ],
+)
+def test_changes_lists_and_scores_are_not_ranges(text):
+    assert all(s.bound != "at_least" for s in run(text, kind="figure"))
+
+
+def test_dates_are_not_ranges():
+    assert figures("Talks ran on March 3-5 and between 2022 and 2024.") == []
