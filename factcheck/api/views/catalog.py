@@ -11,6 +11,7 @@ from factcheck.ledger.querysets import is_newsroom
 from factcheck.ledger.services.catalog import (
     actor_create,
     actor_update,
+    catalog_update,
     event_create,
     topic_create,
 )
@@ -72,14 +73,17 @@ EVENT_EXPAND = ("series", "participants")
         summary="An event with its figures", parameters=[expand_parameter(EVENT_EXPAND)]
     ),
     create=extend_schema(summary="Create an event", responses={201: s.EventDetailSerializer}),
+    partial_update=extend_schema(
+        summary="Change an event", responses={200: s.EventDetailSerializer}
+    ),
 )
-class EventViewSet(Creatable, ServiceResource):
+class EventViewSet(Creatable, Patchable, ServiceResource):
     """Talks, strikes, exchanges, calls… The detail adds the figures every source reported."""
 
     serializer_class = s.EventSerializer
     detail_serializer_class = s.EventDetailSerializer
-    write_serializers = {"create": s.EventWriteSerializer}
-    write_permissions = {"create": "ledger.add_event"}
+    write_serializers = {"create": s.EventWriteSerializer, "partial_update": s.EventWriteSerializer}
+    write_permissions = {"create": "ledger.add_event", "partial_update": "ledger.change_event"}
     filterset_class = EventFilter
     ordering_fields = ["id", "start", "name"]
     expandable = EVENT_EXPAND
@@ -87,26 +91,34 @@ class EventViewSet(Creatable, ServiceResource):
     def get_queryset(self):
         return Event.objects.with_related()
 
+    def detail_response(self, instance, status=200, **context):
+        # Every detail (read, create, change) shows the figures this caller may see.
+        published_only = not is_newsroom(self.request.user)
+        context.setdefault("figures", figures_for(instance, published_only=published_only))
+        return super().detail_response(instance, status, **context)
+
     def retrieve(self, request, *args, **kwargs):
-        event = self.get_object()
-        figures = figures_for(event, published_only=not is_newsroom(request.user))
-        return self.detail_response(event, figures=figures)
+        return self.detail_response(self.get_object())
 
     def service_create(self, data):
         return event_create(**data)
+
+    def service_update(self, instance, data):
+        return catalog_update(obj=instance, user=self.request.user, **data)
 
 
 @extend_schema_view(
     list=extend_schema(summary="List topics"),
     retrieve=extend_schema(summary="A topic"),
     create=extend_schema(summary="Create a topic", responses={201: s.TopicSerializer}),
+    partial_update=extend_schema(summary="Reword a topic", responses={200: s.TopicSerializer}),
 )
-class TopicViewSet(Creatable, ServiceResource):
+class TopicViewSet(Creatable, Patchable, ServiceResource):
     """Contested questions phrased as propositions actors support or oppose."""
 
     serializer_class = s.TopicSerializer
-    write_serializers = {"create": s.TopicWriteSerializer}
-    write_permissions = {"create": "ledger.add_topic"}
+    write_serializers = {"create": s.TopicWriteSerializer, "partial_update": s.TopicWriteSerializer}
+    write_permissions = {"create": "ledger.add_topic", "partial_update": "ledger.change_topic"}
     filterset_class = TopicFilter
     ordering_fields = ["id", "title"]
 
@@ -115,6 +127,9 @@ class TopicViewSet(Creatable, ServiceResource):
 
     def service_create(self, data):
         return topic_create(**data)
+
+    def service_update(self, instance, data):
+        return catalog_update(obj=instance, user=self.request.user, **data)
 
     @extend_schema(
         summary="Every actor's stance on the topic over time",
