@@ -42,6 +42,9 @@ from factcheck.ledger.models import (
 )
 from factcheck.ledger.querysets import is_newsroom
 
+TEXT_MAX = 10_000
+"""The longest free text (a note, conditions, a description) an API write may carry."""
+
 
 class Expandable(serializers.Field):
     """A related record as its id, or inline (`brief` serializer) when asked for by ?expand=."""
@@ -267,7 +270,7 @@ class ActorWriteSerializer(serializers.Serializer):
     wikidata_id = serializers.CharField(
         max_length=20, required=False, allow_blank=True, help_text="Like Q12345, or empty."
     )
-    description = serializers.CharField(required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -343,7 +346,7 @@ class EventWriteSerializer(serializers.Serializer):
     participants = serializers.PrimaryKeyRelatedField(
         queryset=Actor.objects.all(), many=True, required=False
     )
-    description = serializers.CharField(required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
 
 
 class TopicSerializer(serializers.ModelSerializer):
@@ -356,7 +359,7 @@ class TopicSerializer(serializers.ModelSerializer):
 
 class TopicWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=300)
-    description = serializers.CharField(required=False, allow_blank=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
 
 
 # ---- claims ------------------------------------------------------------------------------
@@ -451,6 +454,7 @@ class ClaimWriteSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         trim_whitespace=False,
+        max_length=TEXT_MAX,
         help_text="The exact span; without start and end it is looked up in the article text.",
     )
     claimant = serializers.PrimaryKeyRelatedField(
@@ -552,7 +556,9 @@ class PositionWriteSerializer(serializers.Serializer):
     as_of = serializers.DateField()
     stance = serializers.ChoiceField(choices=Stance.choices)
     strength = serializers.IntegerField(min_value=1, max_value=3, default=2)
-    conditions = serializers.CharField(required=False, allow_blank=True, default="")
+    conditions = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX
+    )
     attribution = serializers.ChoiceField(choices=Attribution.choices, default=Attribution.OWN)
     evidence = serializers.PrimaryKeyRelatedField(
         queryset=Claim.objects.all(), many=True, required=False, default=list
@@ -563,7 +569,7 @@ class PositionUpdateSerializer(PositionWriteSerializer):
     change_override = serializers.ChoiceField(
         choices=[("", "No override"), *PositionChange.choices], required=False
     )
-    override_reason = serializers.CharField(required=False, allow_blank=True)
+    override_reason = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)
 
 
 class TrackSerializer(serializers.Serializer):
@@ -598,9 +604,9 @@ class LinkWriteSerializer(serializers.Serializer):
     from_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     to_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     relation = serializers.ChoiceField(choices=LinkRelation.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX)
 
 
 class LinkUpdateSerializer(serializers.Serializer):
     relation = serializers.ChoiceField(choices=LinkRelation.choices, required=False)
-    note = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.query import ModelIterable
 
 from .choices import ClaimStatus
 
@@ -85,6 +86,26 @@ class ClaimLinkQuerySet(models.QuerySet):
         )
 
 
+class ReaderPositionIterable(ModelIterable):
+    """Positions whose change is reclassified against the previous position readers see."""
+
+    def __iter__(self):
+        from .models import Position
+        from .services.positions import change_between
+
+        for position in super().__iter__():
+            if hasattr(position, "visible_previous_stance"):
+                stance = position.visible_previous_stance
+                previous = (
+                    None
+                    if stance is None
+                    else Position(stance=stance, strength=position.visible_previous_strength)
+                )
+                position.computed_change = change_between(previous, position)
+                position.change = position.change_override or position.computed_change
+            yield position
+
+
 class PositionQuerySet(models.QuerySet):
     def with_related(self) -> PositionQuerySet:
         """Actor, topic and evidence claims in a fixed number of queries."""
@@ -95,8 +116,34 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def with_published_evidence(self) -> PositionQuerySet:
-        """Positions backed by at least one published claim (what readers may see)."""
-        return self.filter(evidence__status=ClaimStatus.PUBLISHED).distinct()
+        """Positions backed by at least one published claim (what readers may see).
+
+        Their stored ``change`` compares each with the actor's previous position on the topic,
+        which readers may not be allowed to see: each row also carries the stance and strength
+        of its previous *visible* position, and its change is reclassified against that one
+        (same query), so a hidden position never shows through a ``reversed`` or ``hardened``.
+        """
+        previous = (
+            self.model.objects.filter(
+                actor_id=OuterRef("actor_id"),
+                topic_id=OuterRef("topic_id"),
+                evidence__status=ClaimStatus.PUBLISHED,
+            )
+            .filter(
+                Q(as_of__lt=OuterRef("as_of")) | Q(as_of=OuterRef("as_of"), pk__lt=OuterRef("pk"))
+            )
+            .order_by("-as_of", "-pk")
+        )
+        qs = (
+            self.filter(evidence__status=ClaimStatus.PUBLISHED)
+            .annotate(
+                visible_previous_stance=Subquery(previous.values("stance")[:1]),
+                visible_previous_strength=Subquery(previous.values("strength")[:1]),
+            )
+            .distinct()
+        )
+        qs._iterable_class = ReaderPositionIterable
+        return qs
 
     def visible_to(self, user) -> PositionQuerySet:
         return self if is_newsroom(user) else self.with_published_evidence()

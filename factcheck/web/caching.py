@@ -13,11 +13,12 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import DateTimeField, Max, Subquery, Value
+from django.db.models import DateTimeField, Exists, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
+from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import (
     Actor,
     ActorAlias,
@@ -63,8 +64,17 @@ def site_last_modified() -> dt.datetime:
         )
         for model in _TRACKED
     ]
-    row = Claim.history.model.objects.aggregate(
-        last=Greatest(Coalesce(Max("history_date"), epoch), *newest)
+    # Claims count only while or once published: a draft's edits change no public page, and
+    # validators that moved with them would tell anyone when the newsroom works on drafts.
+    claim_history = Claim.history.model.objects
+    was_published = claim_history.filter(
+        id=OuterRef("id"),
+        history_date__lt=OuterRef("history_date"),
+        status=ClaimStatus.PUBLISHED,
+    )
+    public = Q(status=ClaimStatus.PUBLISHED) | Exists(was_published)
+    row = claim_history.aggregate(
+        last=Greatest(Coalesce(Max("history_date", filter=public), epoch), *newest)
     )
     return row["last"] or _EPOCH
 

@@ -508,7 +508,11 @@ class ClaimAdmin(HistoryAdmin):
         step, done = WORKFLOW[action]
         kwargs = {"claim": claim, "user": request.user}
         if request.POST.get("version"):
-            kwargs["expected_version"] = int(request.POST["version"])
+            try:
+                kwargs["expected_version"] = int(request.POST["version"])
+            except ValueError:
+                messages.error(request, "The claim version sent is not a number: reload the page.")
+                return redirect("admin:ledger_claim_change", pk)
         if action in ("send_back", "reject"):
             kwargs["note"] = request.POST.get("note", "")
         if action == "rate":
@@ -534,7 +538,8 @@ class ClaimAdmin(HistoryAdmin):
         claim = get_object_or_404(Claim, pk=pk)
         if request.method != "POST":
             return redirect("admin:ledger_claim_change", pk)
-        event = Event.objects.filter(pk=request.POST.get("event") or None).first()
+        event_id = request.POST.get("event", "")
+        event = Event.objects.filter(pk=event_id).first() if event_id.isdigit() else None
         try:
             version = int(request.POST.get("version", ""))
         except ValueError:
@@ -629,6 +634,10 @@ class ClaimAdmin(HistoryAdmin):
             return redirect("admin:ledger_claim_change", pk)
         article = claim.article
         if request.POST.get("article"):
+            if not request.POST["article"].isdigit():
+                return self._json_or_redirect(
+                    request, article.pk, {"ok": False, "errors": ["No such article."]}, 400
+                )
             article = get_object_or_404(Article, pk=request.POST["article"])
         try:
             start, end = int(request.POST["start"]), int(request.POST["end"])
