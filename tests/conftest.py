@@ -50,3 +50,56 @@ def editor_client(client, editor):
 def reviewer_client(client, reviewer):
     client.force_login(reviewer)
     return client
+
+
+# ---- API clients for each role (tests/api, tests/security) -----------------------------
+
+
+def token_client(user):
+    """An API client that authenticates with a fresh token of the user."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+@pytest.fixture
+def anon():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def editor_api(editor):
+    return token_client(editor)
+
+
+@pytest.fixture
+def reviewer_api(reviewer):
+    return token_client(reviewer)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but not newsroom staff: must be treated as anonymous."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="reader")
+
+
+@pytest.fixture
+def outsider_api(outsider):
+    return token_client(outsider)
+
+
+@pytest.fixture
+def clients(anon, editor_api, reviewer_api, outsider_api):
+    return {
+        "anonymous": anon,
+        "editor": editor_api,
+        "reviewer": reviewer_api,
+        "outsider": outsider_api,
+    }

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from tests.factories import (
     ActorFactory,
@@ -15,50 +13,7 @@ from tests.factories import (
     MeasurementFactory,
     PositionFactory,
     TopicFactory,
-    UserFactory,
 )
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
-
-
-@pytest.fixture
-def anon():
-    return APIClient()
-
-
-@pytest.fixture
-def editor_api(editor):
-    return token_client(editor)
-
-
-@pytest.fixture
-def reviewer_api(reviewer):
-    return token_client(reviewer)
-
-
-@pytest.fixture
-def outsider(db):
-    """Signed in, but not newsroom staff."""
-    return UserFactory(username="reader")
-
-
-@pytest.fixture
-def outsider_api(outsider):
-    return token_client(outsider)
-
-
-@pytest.fixture
-def clients(anon, editor_api, reviewer_api, outsider_api):
-    return {
-        "anonymous": anon,
-        "editor": editor_api,
-        "reviewer": reviewer_api,
-        "outsider": outsider_api,
-    }
 
 
 class World:

@@ -181,7 +181,7 @@ def test_a_session_write_needs_the_csrf_token(editor, world):
 def test_a_revoked_token_is_refused(editor, world):
     from rest_framework.authtoken.models import Token
 
-    from tests.api.conftest import token_client
+    from tests.conftest import token_client
 
     client = token_client(editor)
     Token.objects.filter(user=editor).delete()
