@@ -141,3 +141,14 @@ def test_workflow_refuses_a_garbage_version(reviewer_client, world):
     assert response.status_code == 302
     world.in_review.refresh_from_db()
     assert world.in_review.status == "in_review"
+
+
+def test_event_switch_without_a_version_is_refused_not_applied_blindly(editor_client, world):
+    from tests.factories import EventFactory
+
+    event = EventFactory()
+    url = reverse("admin:ledger_claim_event", args=[world.draft.pk])
+    response = editor_client.post(url, {"event": str(event.pk)}, follow=True)
+    assert "not a number" in response.content.decode()
+    world.draft.refresh_from_db()
+    assert world.draft.event_id is None

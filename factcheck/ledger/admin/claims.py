@@ -76,7 +76,12 @@ def conflict_rows(err: ClaimConflict) -> list[tuple[str, str, str]]:
     return rows
 
 
-def conflict_message(err: ClaimConflict) -> str:
+KEPT_INPUT = "Your input is kept below: check it against their changes and save again to apply it."
+RETRY = "Check the claim and try again."
+
+
+def conflict_message(err: ClaimConflict, *, advice: str = KEPT_INPUT) -> str:
+    """What the other editor changed, and what to do now (forms keep the input; buttons don't)."""
     who = err.current.history.order_by("-history_date").first()
     by = f" by {who.history_user}" if who and who.history_user else ""
     changed = "; ".join(
@@ -85,8 +90,7 @@ def conflict_message(err: ClaimConflict) -> str:
     return (
         f"Not saved: this claim was changed{by} while you were editing it (you had version "
         f"{err.expected_version}, it is now version {err.current.version}). "
-        f"They changed — {changed or 'its workflow state'}. Your input is kept below: "
-        "check it against their changes and save again to apply it."
+        f"They changed — {changed or 'its workflow state'}. {advice}"
     )
 
 
@@ -521,14 +525,7 @@ class ClaimAdmin(HistoryAdmin):
             step(**kwargs)
             messages.success(request, done)
         except ClaimConflict as err:
-            messages.error(
-                request,
-                conflict_message(err).replace(
-                    "Your input is kept below: "
-                    "check it against their changes and save again to apply it.",
-                    "Check the claim and try again.",
-                ),
-            )
+            messages.error(request, conflict_message(err, advice=RETRY))
         except (ValidationError, PermissionDenied) as err:
             messages.error(request, " ".join(_messages(err)))
         return redirect("admin:ledger_claim_change", pk)
@@ -543,7 +540,9 @@ class ClaimAdmin(HistoryAdmin):
         try:
             version = int(request.POST.get("version", ""))
         except ValueError:
-            version = claim.version
+            # Without the version the page was built on, a concurrent edit could be overwritten.
+            messages.error(request, "The claim version sent is not a number: reload the page.")
+            return redirect("admin:ledger_claim_change", pk)
         if event is None:
             messages.error(request, "Choose an event.")
             return redirect("admin:ledger_claim_change", pk)
@@ -552,14 +551,7 @@ class ClaimAdmin(HistoryAdmin):
                 claim=claim, user=request.user, expected_version=version, event=event
             )
         except ClaimConflict as err:
-            messages.error(
-                request,
-                conflict_message(err).replace(
-                    "Your input is kept below: "
-                    "check it against their changes and save again to apply it.",
-                    "Check the claim and try again.",
-                ),
-            )
+            messages.error(request, conflict_message(err, advice=RETRY))
         except (ValidationError, PermissionDenied) as err:
             messages.error(request, " ".join(_messages(err)))
         else:
