@@ -11,7 +11,7 @@ from ..models import Position
 from ..services.positions import position_override, position_record
 from . import register
 from .catalog import actor_by_name, topic_by_title
-from .links import claim_by_key
+from .claims import claim_by_key
 
 
 def load(data: dict) -> list[str]:
