@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.query import ModelIterable
 
 from .choices import ClaimStatus
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-
-def is_newsroom(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    """Whether the user may see unpublished records (staff of the newsroom)."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+from .permissions import is_newsroom
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from factcheck.ledger.models import Actor, Event, Topic
-from factcheck.ledger.querysets import is_newsroom
+from factcheck.ledger.permissions import is_newsroom
 from factcheck.ledger.services.catalog import (
     actor_create,
     actor_update,

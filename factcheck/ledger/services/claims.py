@@ -26,6 +26,13 @@ from django.utils import timezone
 
 from ..choices import Bound, ClaimKind, ClaimStatus, Rating
 from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Topic
+from ..permissions import (
+    EDIT_CLAIM_PERMISSION,
+    can_edit,
+    can_review,
+    has_permission,
+    require_permission,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -165,41 +172,18 @@ def _span(*, body: str, start: int | None, end: int | None, quote: str) -> tuple
     return start, end
 
 
-# ---- permissions --------------------------------------------------------------------------
-
-
-def _is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
-
-
 def _require(user: AbstractBaseUser | None, perm: str, doing: str) -> None:
-    if user is None:  # the system: seed loading, re-anchoring
-        return
-    if not _is_staff(user) or not user.has_perm(perm):
-        raise PermissionDenied(f"You may not {doing}: that needs the “{perm}” permission.")
-
-
-def can_review(user) -> bool:
-    """Whether the user may publish, send back, reject, rate and delete any unpublished claim."""
-    return user is None or (_is_staff(user) and user.has_perm("ledger.review_claim"))
-
-
-def can_edit(user, claim: Claim) -> bool:
-    """Editors edit unpublished claims; a published claim needs a reviewer."""
-    if user is None:
-        return True
-    if not _is_staff(user) or not user.has_perm("ledger.change_claim"):
-        return False
-    return claim.status != ClaimStatus.PUBLISHED or can_review(user)
+    require_permission(user, perm, f"You may not {doing}: that needs the “{perm}” permission.")
 
 
 def _require_edit(user, claim: Claim) -> None:
-    if user is not None and not can_edit(user, claim):
-        if claim.status == ClaimStatus.PUBLISHED and _is_staff(user):
-            raise PermissionDenied(
-                "You may not edit a published claim: a reviewer must send it back first."
-            )
-        raise PermissionDenied("You may not edit claims: that needs the Editor role.")
+    if can_edit(user, claim):
+        return
+    if claim.status == ClaimStatus.PUBLISHED and has_permission(user, EDIT_CLAIM_PERMISSION):
+        raise PermissionDenied(
+            "You may not edit a published claim: a reviewer must send it back first."
+        )
+    raise PermissionDenied("You may not edit claims: that needs the Editor role.")
 
 
 # ---- validation ---------------------------------------------------------------------------

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from ..models import Claim, Measurement
+from ..permissions import require_write
 
 # Bookkeeping fields nobody edits: not worth a line in a diff, never restored.
 SKIPPED = {"id", "created_at", "updated_at", "imported_at", "version", "created_by"}
@@ -86,15 +87,6 @@ def _display(field, value) -> str:
     return str(value)
 
 
-def _require_change(user, model) -> None:
-    opts = model._meta
-    perm = f"{opts.app_label}.change_{opts.model_name}"
-    if user is not None and not (
-        user.is_authenticated and user.is_active and user.is_staff and user.has_perm(perm)
-    ):
-        raise PermissionDenied(f"You may not restore {opts.verbose_name} versions.")
-
-
 @transaction.atomic
 def claim_restore(*, claim: Claim, history_id: int, user, expected_version: int) -> Claim:
     """Bring a claim's description, span, subjects and measurements back to an earlier
@@ -145,7 +137,7 @@ def record_restore(*, obj: models.Model, history_id: int, user) -> models.Model:
         return claim_restore(
             claim=obj, history_id=history_id, user=user, expected_version=obj.version
         )
-    _require_change(user, type(obj))
+    require_write(user, obj, "change", f"You may not restore {obj._meta.verbose_name} versions.")
     record = obj.history.filter(history_id=history_id).first()
     if record is None:
         raise ValidationError(f"{obj._meta.verbose_name} {obj.pk} has no version {history_id}.")

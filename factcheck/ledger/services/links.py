@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from ..choices import ClaimStatus, LinkRelation
 from ..models import Claim, ClaimLink
+from ..permissions import require_write
 from .corroboration import claims_refresh, measurement_interval
 
 # Relations that read the same both ways: B→A duplicates A→B.
@@ -28,13 +29,7 @@ EXCLUSIVE = frozenset({LinkRelation.CORROBORATES, LinkRelation.CONTRADICTS})
 
 
 def _require(user, action: str) -> None:
-    """Editors (staff with the model permission); ``user=None`` is the system (seed loading)."""
-    if user is None:
-        return
-    if not (
-        user and user.is_active and user.is_staff and user.has_perm(f"ledger.{action}_claimlink")
-    ):
-        raise PermissionDenied("Only editors may link claims.")
+    require_write(user, ClaimLink, action, "Only editors may link claims.")
 
 
 def link_validate(

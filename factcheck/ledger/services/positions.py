@@ -21,13 +21,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 
 from ..choices import Attribution, PositionChange, Stance
 from ..models import Actor, Claim, Position, Topic
-from ..querysets import is_newsroom
+from ..permissions import is_newsroom, require_write
 
 COMMITMENT = {Stance.AMBIGUOUS: 0, Stance.CONDITIONAL: 1, Stance.SUPPORTS: 2, Stance.OPPOSES: 2}
 OPPOSITE = {frozenset({Stance.SUPPORTS, Stance.OPPOSES})}
@@ -50,13 +50,7 @@ def change_between(previous: Position | None, current: Position) -> str:
 
 
 def _require(user, action: str) -> None:
-    """Editors (staff with the model permission); ``user=None`` is the system (seed loading)."""
-    if user is None:
-        return
-    if not (
-        user and user.is_active and user.is_staff and user.has_perm(f"ledger.{action}_position")
-    ):
-        raise PermissionDenied("Only editors may record positions.")
+    require_write(user, Position, action, "Only editors may record positions.")
 
 
 def _validate(position: Position) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +13,7 @@ from factcheck import extract
 
 from ..choices import ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
-from ..querysets import is_newsroom
+from ..permissions import require_write
 
 
 def known_actors() -> list[extract.KnownActor]:
@@ -75,8 +75,7 @@ def suggestions_refresh(*, article: Article) -> list[Suggestion]:
 
 
 def _check_editor(user) -> None:
-    if not is_newsroom(user) or not user.has_perm("ledger.change_suggestion"):
-        raise PermissionDenied("Only editors can accept or reject suggestions.")
+    require_write(user, Suggestion, "change", "Only editors can accept or reject suggestions.")
 
 
 def _decide(suggestion: Suggestion, user, status: str) -> None:
