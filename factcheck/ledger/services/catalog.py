@@ -12,6 +12,7 @@ from django.db.models import Model
 from ..choices import ActorKind, DatePrecision, EventKind
 from ..models import Actor, ActorAlias, Article, Event, Series, Topic
 from ..permissions import require_write
+from .corroboration import article_corroboration_refresh
 
 
 def _clean(value: str) -> str:
@@ -162,7 +163,5 @@ def catalog_update(*, obj: Model, user, **changes) -> Model:
         obj.save(update_fields=[opts.concrete_fields[1].name])
     if isinstance(obj, Article) and {"wire_agency", "source"} & set(fields):
         # The article's origin changed: every claim in it may count differently now.
-        from .corroboration import article_corroboration_refresh
-
         transaction.on_commit(lambda: article_corroboration_refresh(article=obj))
     return obj

@@ -14,6 +14,8 @@ from factcheck import extract
 from ..choices import ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
 from ..permissions import require_write
+from .catalog import actor_create
+from .claims import claim_create
 
 
 def known_actors() -> list[extract.KnownActor]:
@@ -109,8 +111,6 @@ def _sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
 @transaction.atomic
 def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
     """Accept a suggestion: a new actor, a draft claim, or a measurement on a draft claim."""
-    from .catalog import actor_create
-    from .claims import claim_create
 
     _check_editor(user)
     suggestion = (
