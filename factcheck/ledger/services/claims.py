@@ -676,8 +676,3 @@ def claim_delete(*, claim: Claim, user) -> None:
     event_id = current.event_id
     current.delete()
     corroboration_refresh_on_commit(linked, event_ids=[event_id])
-
-
-def claims_for_versions(claim_ids: Sequence[int]) -> dict[int, int]:
-    """The current version of each claim (for forms and the API to carry)."""
-    return dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "version"))
