@@ -96,6 +96,19 @@ def outsider_api(outsider):
 
 
 @pytest.fixture
+def staff_without_role(db):
+    """Staff (may open the admin) but in neither newsroom group: reads like a reader."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="staffer", is_staff=True)
+
+
+@pytest.fixture
+def staff_api(staff_without_role):
+    return token_client(staff_without_role)
+
+
+@pytest.fixture
 def clients(anon, editor_api, reviewer_api, outsider_api):
     return {
         "anonymous": anon,

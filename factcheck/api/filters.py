@@ -20,6 +20,7 @@ from factcheck.ledger.choices import (
 from factcheck.ledger.models import Actor, Article, Claim, ClaimLink, Event, Position, Topic
 
 MAX_ID = 2**63 - 1
+SEARCH_WORDS = 10
 
 
 class IdFilter(df.NumberFilter):
@@ -34,7 +35,7 @@ class IdFilter(df.NumberFilter):
 
 
 def _search(queryset, value: str, *fields: str):
-    words = value.split()[:10]
+    words = value.split()[:SEARCH_WORDS]
     for word in words:
         condition = Q()
         for field in fields:
@@ -88,7 +89,7 @@ class ClaimFilter(df.FilterSet):
         return queryset.filter(Q(claimant_id=value) | Q(pk__in=about))
 
     def search(self, queryset, name, value):
-        return _search(queryset, value, "exact", "summary")
+        return queryset.containing(value.split()[:SEARCH_WORDS])
 
 
 class ActorFilter(df.FilterSet):

@@ -40,7 +40,7 @@ from factcheck.ledger.models import (
     Series,
     Topic,
 )
-from factcheck.ledger.querysets import is_newsroom
+from factcheck.ledger.permissions import is_newsroom
 
 TEXT_MAX = 10_000
 """The longest free text (a note, conditions, a description) an API write may carry."""

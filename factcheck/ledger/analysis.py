@@ -15,8 +15,9 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from .services.corroboration import SeriesFigures, describe_dates
-from .services.positions import Track
+from .reports.series_figures import SeriesFigures
+from .reports.timelines import Track
+from .rules import describe_dates
 
 STANCE_COLOURS = {
     "supports": "#1a7f37",

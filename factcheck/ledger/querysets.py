@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from functools import reduce
+from operator import and_, or_
 
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.query import ModelIterable
 
 from .choices import ClaimStatus
-
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-
-def is_newsroom(user: AbstractBaseUser | AnonymousUser | None) -> bool:
-    """Whether the user may see unpublished records (staff of the newsroom)."""
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+from .permissions import is_newsroom
+from .rules import PreviousStance, change_between
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -54,6 +50,19 @@ class ClaimQuerySet(models.QuerySet):
         """Newsroom staff see every claim; everyone else sees published ones only."""
         return self if is_newsroom(user) else self.published()
 
+    def containing(
+        self, words: Iterable[str], *, any_word: bool = False, article_title: bool = False
+    ) -> ClaimQuerySet:
+        """Claims whose quote or summary (or, with ``article_title``, their article's title)
+        contains every word, ignoring case; with ``any_word``, at least one of them."""
+        fields = ("exact", "summary", "article__title") if article_title else ("exact", "summary")
+        conditions = [
+            reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words
+        ]
+        if not conditions:
+            return self
+        return self.filter(reduce(or_ if any_word else and_, conditions))
+
     def in_review(self) -> ClaimQuerySet:
         """The review queue, oldest submission first."""
         return self.filter(status=ClaimStatus.IN_REVIEW).order_by("submitted_at", "id")
@@ -90,16 +99,13 @@ class ReaderPositionIterable(ModelIterable):
     """Positions whose change is reclassified against the previous position readers see."""
 
     def __iter__(self):
-        from .models import Position
-        from .services.positions import change_between
-
         for position in super().__iter__():
             if hasattr(position, "visible_previous_stance"):
                 stance = position.visible_previous_stance
                 previous = (
                     None
                     if stance is None
-                    else Position(stance=stance, strength=position.visible_previous_strength)
+                    else PreviousStance(stance, position.visible_previous_strength)
                 )
                 position.computed_change = change_between(previous, position)
                 position.change = position.change_override or position.computed_change
@@ -109,10 +115,9 @@ class ReaderPositionIterable(ModelIterable):
 class PositionQuerySet(models.QuerySet):
     def with_related(self) -> PositionQuerySet:
         """Actor, topic and evidence claims in a fixed number of queries."""
-        from .models import Claim
-
+        claims = self.model._meta.get_field("evidence").related_model.objects
         return self.select_related("actor", "topic").prefetch_related(
-            Prefetch("evidence", queryset=Claim.objects.select_related("article__source"))
+            Prefetch("evidence", queryset=claims.select_related("article__source"))
         )
 
     def with_published_evidence(self) -> PositionQuerySet:

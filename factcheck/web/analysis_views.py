@@ -15,13 +15,10 @@ from django.views.decorators.http import require_safe
 from factcheck.ledger.analysis import series_charts, timeline_svg
 from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import Actor, Claim, Event, Series, Topic
-from factcheck.ledger.services.corroboration import event_figures, series_figures
-from factcheck.ledger.services.positions import (
-    position_matrix,
-    positions_visible,
-    topic_timeline,
-    tracks_from,
-)
+from factcheck.ledger.reports.event_figures import event_figures
+from factcheck.ledger.reports.matrix import position_matrix
+from factcheck.ledger.reports.series_figures import series_figures
+from factcheck.ledger.reports.timelines import positions_visible, topic_timeline, tracks_from
 
 from .caching import public_page
 

@@ -32,7 +32,7 @@ from factcheck.ledger.models import (
     Source,
     Topic,
 )
-from factcheck.ledger.querysets import is_newsroom
+from factcheck.ledger.permissions import is_newsroom
 
 # Raise when a deploy changes what the pages look like, so old ETags stop matching.
 PAGE_VERSION = "1"

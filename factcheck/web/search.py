@@ -161,10 +161,6 @@ def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, Q
 
 def _fallback(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
     for term in _terms(q):
-        claims = claims.filter(
-            Q(exact__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(article__title__icontains=term)
-        )
+        claims = claims.containing([term], article_title=True)
         articles = articles.filter(Q(title__icontains=term) | Q(body__icontains=term))
     return claims.order_by("-published_at", "-id"), articles.order_by("-published", "-id")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_safe
 
 from factcheck.ledger.choices import ClaimStatus, LinkRelation, Rating
 from factcheck.ledger.models import Actor, Article, Claim, ClaimLink, Event, Topic
-from factcheck.ledger.services.positions import positions_visible
+from factcheck.ledger.reports.timelines import positions_visible
 
 from . import feeds, sitemaps
 from .caching import public_page

@@ -144,9 +144,12 @@ def test_the_list_runs_the_same_queries_for_1_and_20_rows(anon, rows, django_ass
 
 
 @pytest.mark.parametrize("rows", [1, 20])
-def test_an_editor_list_adds_only_the_token_lookup(editor_api, rows, django_assert_num_queries):
+def test_an_editor_list_adds_only_the_token_and_permission_lookups(
+    editor_api, rows, django_assert_num_queries
+):
     _claims(rows)
-    with django_assert_num_queries(5):
-        # 1 token + user, 2 count, 3 claims with their joins, 4 subjects, 5 measurements
+    with django_assert_num_queries(7):
+        # 1 token + user, 2 the user's own and 3 their groups' permissions (newsroom?),
+        # 4 count, 5 claims with their joins, 6 subjects, 7 measurements
         response = editor_api.get("/api/v1/claims/")
     assert len(response.json()["results"]) == rows

@@ -9,11 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck.ledger.models import Claim
-from factcheck.ledger.services.claims import (
-    anchor_selectors,
-    claim_create,
-    claim_update,
-)
+from factcheck.ledger.services.claims import claim_create, claim_update
+from factcheck.ledger.text import anchor_selectors
 from tests.factories import ActorFactory, ArticleFactory, EventFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services import claims as svc
+from factcheck.ledger.services import corroboration
 from factcheck.ledger.services.claims import (
     ClaimConflict,
     claim_delete,
@@ -142,9 +143,9 @@ def test_a_workflow_step_with_an_old_version_is_refused(editor, reviewer):
 def test_the_version_bump_is_a_conditional_update(editor):
     """Two callers holding version 1: only the first conditional UPDATE matches a row."""
     claim = ClaimFactory()
-    assert svc._claim_lock(Claim.objects.get(pk=claim.pk), 1).version == 2
+    assert svc.claim_lock(Claim.objects.get(pk=claim.pk), 1).version == 2
     with pytest.raises(ClaimConflict):
-        svc._claim_lock(Claim.objects.get(pk=claim.pk), 1)
+        svc.claim_lock(Claim.objects.get(pk=claim.pk), 1)
 
 
 def test_delete_rules(editor, reviewer):
@@ -162,14 +163,12 @@ def test_delete_rules(editor, reviewer):
 def test_writes_ask_for_a_corroboration_refresh_after_commit(
     editor, reviewer, monkeypatch, django_capture_on_commit_callbacks
 ):
-    import sys
-    import types
-
     calls = []
-    fake = types.ModuleType("factcheck.ledger.services.corroboration")
-    fake.claims_refresh = lambda *, claim_ids, event_ids=(): calls.append(claim_ids)
-    monkeypatch.setitem(sys.modules, "factcheck.ledger.services.corroboration", fake)
-    monkeypatch.setattr("factcheck.ledger.services.corroboration", fake, raising=False)
+    monkeypatch.setattr(
+        corroboration,
+        "claims_refresh",
+        lambda *, claim_ids, event_ids=(): calls.append(claim_ids),
+    )
     claim = ClaimFactory(in_review=True)
     with django_capture_on_commit_callbacks(execute=True):
         claim_publish(claim=claim, user=reviewer)

@@ -9,15 +9,11 @@ import pytest
 
 from factcheck.ledger.choices import Bound, CorroborationStatus, LinkRelation
 from factcheck.ledger.models import Claim
-from factcheck.ledger.services.corroboration import (
-    claims_refresh,
-    event_figures,
-    event_matching,
-    event_mismatch,
-    measurement_interval,
-    origin_key,
-    series_figures,
-)
+from factcheck.ledger.reports.event_figures import event_figures
+from factcheck.ledger.reports.event_matching import event_matching
+from factcheck.ledger.reports.series_figures import series_figures
+from factcheck.ledger.rules import event_mismatch, measurement_interval
+from factcheck.ledger.services.corroboration import claims_refresh
 from factcheck.ledger.services.links import link_create, link_delete
 from tests.factories import (
     ArticleFactory,
@@ -80,8 +76,8 @@ def test_origin_is_the_agency_else_the_outlet():
     ap_one = ArticleFactory(wire_agency="AP", source=SourceFactory(name="The Independent"))
     ap_two = ArticleFactory(wire_agency="AP", source=SourceFactory(name="The Guardian"))
     own = ArticleFactory(source=SourceFactory(name="The Guardian"))
-    assert origin_key(ap_one) == origin_key(ap_two)
-    assert origin_key(own) != origin_key(ap_two)
+    assert ap_one.origin_key == ap_two.origin_key
+    assert own.origin_key != ap_two.origin_key
 
 
 def test_same_ap_copy_in_two_outlets_is_one_origin(editor):

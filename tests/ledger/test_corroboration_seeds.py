@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from factcheck.ledger.models import Claim, ClaimLink, Series
-from factcheck.ledger.services.corroboration import series_figures
+from factcheck.ledger.reports.series_figures import series_figures
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from factcheck.ledger.models import Claim
+from factcheck.ledger.reports.history_diff import history_diff, history_diff_display
 from factcheck.ledger.services.catalog import actor_update
 from factcheck.ledger.services.claims import ClaimConflict, claim_create, claim_update
-from factcheck.ledger.services.history import (
-    claim_restore,
-    history_diff,
-    history_diff_display,
-    record_restore,
-)
+from factcheck.ledger.services.history import claim_restore, record_restore
 from tests.factories import ActorFactory, ArticleFactory, EventFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

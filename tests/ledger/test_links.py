@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck.ledger.choices import Bound, LinkRelation
 from factcheck.ledger.models import Claim
+from factcheck.ledger.reports.link_candidates import link_candidates
 from factcheck.ledger.services.links import (
-    link_candidates,
     link_create,
     link_delete,
     link_update,

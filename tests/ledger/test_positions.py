@@ -9,15 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck.ledger.choices import PositionChange, Stance
 from factcheck.ledger.models import Position
+from factcheck.ledger.reports.matrix import position_matrix
+from factcheck.ledger.reports.timelines import actor_positions, topic_timeline
+from factcheck.ledger.rules import change_between
 from factcheck.ledger.services.positions import (
-    actor_positions,
-    change_between,
     position_delete,
-    position_matrix,
     position_override,
     position_record,
     position_update,
-    topic_timeline,
 )
 from tests.factories import ActorFactory, ClaimFactory, PositionFactory, TopicFactory, UserFactory
 

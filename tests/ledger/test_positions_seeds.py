@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from factcheck.ledger.models import Topic
-from factcheck.ledger.services.positions import position_matrix, topic_timeline
+from factcheck.ledger.reports.matrix import position_matrix
+from factcheck.ledger.reports.timelines import topic_timeline
 
 pytestmark = pytest.mark.django_db
 

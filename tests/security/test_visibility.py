@@ -57,9 +57,9 @@ def secret_world(world):
     return world
 
 
-@pytest.fixture(params=["anonymous", "outsider"])
-def reader(request, outsider_api):
-    return APIClient() if request.param == "anonymous" else outsider_api
+@pytest.fixture(params=["anonymous", "outsider", "staff without a newsroom role"])
+def reader(request, outsider_api, staff_api):
+    return {"anonymous": APIClient(), "outsider": outsider_api}.get(request.param, staff_api)
 
 
 API_READS = [

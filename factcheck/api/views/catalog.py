@@ -7,7 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from factcheck.ledger.models import Actor, Event, Topic
-from factcheck.ledger.querysets import is_newsroom
+from factcheck.ledger.permissions import is_newsroom
+from factcheck.ledger.reports.timelines import actor_positions, topic_timeline
 from factcheck.ledger.services.catalog import (
     actor_create,
     actor_update,
@@ -15,7 +16,6 @@ from factcheck.ledger.services.catalog import (
     event_create,
     topic_create,
 )
-from factcheck.ledger.services.positions import actor_positions, topic_timeline
 
 from .. import serializers as s
 from ..filters import ActorFilter, EventFilter, TopicFilter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.ledger.services.corroboration import event_figures
+from factcheck.ledger.reports.event_figures import event_figures
 
 
 def figures_for(event, *, published_only: bool) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from factcheck.ledger.models import ClaimLink, Position
-from factcheck.ledger.querysets import is_newsroom
+from factcheck.ledger.permissions import is_newsroom
 from factcheck.ledger.services import links, positions
 
 from .. import serializers as s

@@ -28,9 +28,12 @@ from django.utils.html import format_html
 from ..analysis import timeline_svg
 from ..choices import Attribution, LinkRelation, Stance
 from ..models import Actor, Claim, ClaimLink, Event, Position, Topic
-from ..services.corroboration import event_matching, event_mismatch
+from ..reports.event_matching import event_matching
+from ..reports.link_candidates import link_candidates
+from ..reports.matrix import position_matrix
+from ..reports.timelines import topic_timeline
+from ..rules import event_mismatch
 from ..services.links import (
-    link_candidates,
     link_create,
     link_delete,
     link_update,
@@ -38,11 +41,9 @@ from ..services.links import (
 )
 from ..services.positions import (
     position_delete,
-    position_matrix,
     position_override,
     position_record,
     position_update,
-    topic_timeline,
 )
 
 SEARCH_LIMIT = 50

@@ -21,6 +21,7 @@ from simple_history.models import ModelChange
 from simple_history.utils import get_m2m_reverse_field_name
 
 from ..models import Actor, ActorAlias, Article, Event, Series, Source, Topic
+from ..reports.history_diff import history_diff_display
 from ..services.articles import article_import
 from ..services.catalog import (
     actor_aliases_add,
@@ -31,7 +32,7 @@ from ..services.catalog import (
     series_create,
     topic_create,
 )
-from ..services.history import history_diff_display, record_restore
+from ..services.history import record_restore
 
 
 def _update_fields(request, obj, form) -> None:

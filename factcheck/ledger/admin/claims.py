@@ -35,10 +35,11 @@ from ..choices import (
     SuggestionStatus,
 )
 from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Suggestion
+from ..reports.event_matching import event_matching
+from ..rules import describe_dates, event_mismatch
 from ..services import claims as svc
 from ..services.catalog import actor_create
 from ..services.claims import EDITABLE_FIELDS, ClaimConflict
-from ..services.corroboration import describe_dates, event_matching, event_mismatch
 from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
 from .catalog import HistoryAdmin, set_aside_html
 
@@ -67,7 +68,7 @@ def _messages(err: Exception) -> list[str]:
 
 def conflict_rows(err: ClaimConflict) -> list[tuple[str, str, str]]:
     """(field label, your value, their value) for each field the other editor changed."""
-    from ..services.history import _display
+    from ..reports.history_diff import value_display as _display
 
     rows = []
     for name, (yours, theirs) in err.changes.items():

@@ -5,6 +5,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..querysets import ArticleQuerySet
+from ..rules import origin_of
 
 
 class Source(models.Model):
@@ -116,7 +117,7 @@ class Article(models.Model):
     @property
     def origin_key(self) -> str:
         """The independent origin this copy counts as: its wire agency, else its outlet."""
-        return f"agency:{self.wire_agency}" if self.wire_agency else f"source:{self.source_id}"
+        return origin_of(wire_agency=self.wire_agency, source_id=self.source_id)
 
     @property
     def origin_label(self) -> str:

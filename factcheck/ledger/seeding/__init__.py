@@ -13,31 +13,21 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from . import catalog
+from . import catalog, claims, links, positions
 
-# (file name, loader) in dependency order; later issues add claims, links and positions.
-PARTS: list[tuple[str, Callable[[dict], list[str]]]] = [("catalog.toml", catalog.load)]
-
-
-def register(filename: str, loader: Callable[[dict], list[str]]) -> None:
-    """Add a part to the loading order (called by the modules that define later parts)."""
-    if all(name != filename for name, _ in PARTS):
-        PARTS.append((filename, loader))
-
-
-def _load_optional_parts() -> None:
-    for module in ("claims", "links", "positions"):
-        try:
-            __import__(f"{__name__}.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{module}":
-                raise
+# (file name, loader) in dependency order: claims name actors, events and topics; links and
+# positions name claims.
+PARTS: list[tuple[str, Callable[[dict], list[str]]]] = [
+    ("catalog.toml", catalog.load),
+    ("claims.toml", claims.load),
+    ("links.toml", links.load),
+    ("positions.toml", positions.load),
+]
 
 
 @transaction.atomic
 def editorial_layer_load(folder: Path) -> list[str]:
     """Load every part found in the folder; return one line per record created."""
-    _load_optional_parts()
     created: list[str] = []
     for filename, loader in PARTS:
         path = folder / filename

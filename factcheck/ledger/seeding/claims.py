@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from ..models import Article, Claim
-from ..services.claims import claim_create, claim_publish, claim_submit, quote_find
-from . import register
+from ..services.claims import claim_create, claim_publish, claim_submit
+from ..text import quote_find
 from .catalog import actor_by_name, event_by_name, topic_by_title
 
 # key -> (article origin, quote as written in the TOML), filled by `load`.
@@ -92,6 +92,3 @@ def load(data: dict) -> list[str]:
             claim_publish(claim=claim, user=None)
         created.append(f"claim {key}")
     return created
-
-
-register("claims.toml", load)

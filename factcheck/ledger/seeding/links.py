@@ -9,7 +9,6 @@ from django.db.models import Q
 
 from ..models import ClaimLink
 from ..services.links import link_create
-from . import register
 from .claims import claim_by_key
 
 
@@ -30,6 +29,3 @@ def load(data: dict) -> list[str]:
         )
         created.append(f"link {row['from']} {relation} {row['to']}")
     return created
-
-
-register("links.toml", load)

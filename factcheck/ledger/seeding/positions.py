@@ -9,7 +9,6 @@ import datetime as dt
 
 from ..models import Position
 from ..services.positions import position_override, position_record
-from . import register
 from .catalog import actor_by_name, topic_by_title
 from .claims import claim_by_key
 
@@ -41,6 +40,3 @@ def load(data: dict) -> list[str]:
             )
         created.append(f"position {actor} on “{topic}” as of {as_of}")
     return created
-
-
-register("positions.toml", load)

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from ..models import Article, Claim
+from .claims import claim_queue_for_reanchoring, claim_reanchor
+from .corroboration import corroboration_refresh_on_commit
 
 ACCEPT_SCORE = 0.85
 AMBIGUITY_MARGIN = 0.05
@@ -176,8 +178,6 @@ def claim_place(*, body: str, claim: Claim) -> tuple[Placement | None, float | N
 
 def claims_carry_over(*, old: Article, new: Article) -> None:
     """Move each claim of the old revision onto the new text, or queue it for re-anchoring."""
-    from .claims import _claim_lock, _refresh_corroboration, _save, anchor_selectors
-
     # Claims queued from earlier revisions of the origin get another chance too.
     claims = Claim.objects.filter(
         Q(article=old) | Q(article__origin=old.origin, needs_reanchoring=True)
@@ -185,39 +185,20 @@ def claims_carry_over(*, old: Article, new: Article) -> None:
     moved: list[int] = []
     for claim in claims.order_by("id"):
         placement, score, why = claim_place(body=new.body, claim=claim)
-        claim = _claim_lock(claim, None)
         if placement is None:
-            claim.needs_reanchoring = True
-            claim.anchor_score = score
-            _save(
-                claim,
-                None,
-                ["needs_reanchoring", "anchor_score"],
-                f"needs re-anchoring on revision {new.revision}: {why}",
+            claim_queue_for_reanchoring(
+                claim=claim,
+                score=score,
+                reason=f"needs re-anchoring on revision {new.revision}: {why}",
             )
             continue
-        claim.article = new
-        claim.start, claim.end = placement.start, placement.end
-        for name, value in anchor_selectors(
-            body=new.body, start=placement.start, end=placement.end
-        ).items():
-            setattr(claim, name, value)
-        claim.needs_reanchoring = False
-        claim.anchor_score = placement.score
-        _save(
-            claim,
-            None,
-            [
-                "article",
-                "start",
-                "end",
-                "exact",
-                "prefix",
-                "suffix",
-                "needs_reanchoring",
-                "anchor_score",
-            ],
-            f"carried to revision {new.revision} ({why}, {placement.score:.2f})",
+        claim_reanchor(
+            claim=claim,
+            article=new,
+            start=placement.start,
+            end=placement.end,
+            score=placement.score,
+            reason=f"carried to revision {new.revision} ({why}, {placement.score:.2f})",
         )
         moved.append(claim.pk)
-    _refresh_corroboration(moved)
+    corroboration_refresh_on_commit(moved)

@@ -14,6 +14,8 @@ from django.db import transaction
 from factcheck.ingest import ParseError, parse_article
 
 from ..models import Article, Source
+from .anchoring import claims_carry_over
+from .suggestions import suggestions_refresh
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +118,6 @@ def article_import(*, data: bytes, origin: str, source_name: str = "") -> Import
             import_warnings=list(parsed.warnings),
         )
         if current is not None:
-            from .anchoring import claims_carry_over
-
             claims_carry_over(old=current, new=article)
         transaction.on_commit(lambda: _analyse_after_import(article.pk))
     return ImportResult(
@@ -128,11 +128,7 @@ def article_import(*, data: bytes, origin: str, source_name: str = "") -> Import
 def _analyse_after_import(article_id: int) -> None:
     """Propose suggestions for a freshly imported article (never fails the import)."""
     try:
-        from .suggestions import suggestions_refresh
-
         suggestions_refresh(article=Article.objects.get(pk=article_id))
-    except ImportError:
-        return
     except Exception:  # the import is committed; a failing analysis must not undo it
         log.exception("suggestion analysis failed for article %s", article_id)
 

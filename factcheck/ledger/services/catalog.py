@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 
 from ..choices import ActorKind, DatePrecision, EventKind
 from ..models import Actor, ActorAlias, Article, Event, Series, Topic
+from ..permissions import require_write
+from .corroboration import article_corroboration_refresh
 
 
 def _clean(value: str) -> str:
@@ -135,8 +137,7 @@ def catalog_update(*, obj: Model, user, **changes) -> Model:
     """Change a source, article, event, series or topic: validated, only what changed saved,
     many-to-many included, the editor recorded in its history."""
     opts = obj._meta
-    if user is not None and not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
-        raise PermissionDenied(f"You may not change {opts.verbose_name_plural}.")
+    require_write(user, obj, "change", f"You may not change {opts.verbose_name_plural}.")
     concrete = {f.name for f in opts.concrete_fields if f.editable}
     many = {f.name for f in opts.many_to_many}
     unknown = set(changes) - concrete - many
@@ -162,7 +163,5 @@ def catalog_update(*, obj: Model, user, **changes) -> Model:
         obj.save(update_fields=[opts.concrete_fields[1].name])
     if isinstance(obj, Article) and {"wire_agency", "source"} & set(fields):
         # The article's origin changed: every claim in it may count differently now.
-        from .corroboration import article_corroboration_refresh
-
         transaction.on_commit(lambda: article_corroboration_refresh(article=obj))
     return obj

@@ -8,13 +8,12 @@ Rules every write here follows:
   and PostgreSQL), so a save based on an old version is refused with `ClaimConflict`;
 - every write is recorded by simple-history with the acting user and, for workflow steps,
   a change reason ("published", "sent back: …") so the admin can show who did what and when;
-- after commit, the corroboration service (if installed) recomputes the claims touched.
+- after commit, the corroboration service recomputes the claims touched.
 """
 
 from __future__ import annotations
 
 import decimal
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -26,13 +25,19 @@ from django.utils import timezone
 
 from ..choices import Bound, ClaimKind, ClaimStatus, Rating
 from ..models import Actor, Article, Claim, ClaimLink, Event, Measurement, Topic
+from ..permissions import (
+    EDIT_CLAIM_PERMISSION,
+    can_edit,
+    can_review,
+    has_permission,
+    require_permission,
+)
+from ..text import anchor_selectors, quote_find, span_resolve
+from .corroboration import corroboration_refresh_on_commit
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-log = logging.getLogger(__name__)
-
-CONTEXT_CHARS = 32
 QUANTITY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 # Fields claim_update may change; status and rating move only through the workflow steps.
@@ -69,24 +74,6 @@ CONFLICT_FIELDS = (
     "rating",
 )
 
-# One-for-one look-alike characters, so a quote typed with straight quotes or a hyphen still
-# finds the copy's curly quotes and dashes without shifting any offset.
-_FOLD = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "–": "-",
-        "—": "-",
-        "‑": "-",
-        "−": "-",
-        "\u00a0": " ",
-    }
-)
-
 
 class ClaimConflict(Exception):
     """A save based on an old version.
@@ -107,99 +94,18 @@ class ClaimConflict(Exception):
         )
 
 
-# ---- selectors ---------------------------------------------------------------------------
-
-
-def anchor_selectors(*, body: str, start: int, end: int) -> dict:
-    """The W3C TextQuoteSelector of a span: exact text with 32 characters of context each side."""
-    return {
-        "exact": body[start:end],
-        "prefix": body[max(0, start - CONTEXT_CHARS) : start],
-        "suffix": body[end : end + CONTEXT_CHARS],
-    }
-
-
-def quote_find(*, body: str, quote: str) -> tuple[int, int]:
-    """Where a quote stands in the body: exact match, else ignoring curly/straight quotes and
-    dash variants. Missing or ambiguous quotes raise ValidationError naming the quote."""
-    quote = quote.strip()
-    if not quote:
-        raise ValidationError({"quote": "Give the quote, or select the span."})
-    for haystack, needle in ((body, quote), (body.translate(_FOLD), quote.translate(_FOLD))):
-        found = [m.start() for m in re.finditer(re.escape(needle), haystack)]
-        if len(found) == 1:
-            return found[0], found[0] + len(quote)
-        if len(found) > 1:
-            raise ValidationError(
-                {
-                    "quote": f"The quote “{quote}” occurs {len(found)} times in the article; "
-                    "give a longer quote or select the span."
-                }
-            )
-    raise ValidationError({"quote": f"The quote “{quote}” is not in the article's text."})
-
-
-def _span(*, body: str, start: int | None, end: int | None, quote: str) -> tuple[int, int]:
-    """Resolve start/end (preferred) or a quote to a span, trimmed of surrounding white space."""
-    if start is None and end is None:
-        return quote_find(body=body, quote=quote)
-    if start is None or end is None:
-        raise ValidationError({"start": "Give both start and end, or a quote."})
-    if not (0 <= start < end <= len(body)):
-        raise ValidationError(
-            {"start": f"The span {start}–{end} is not inside the article text (0–{len(body)})."}
-        )
-    while start < end and body[start].isspace():
-        start += 1
-    while end > start and body[end - 1].isspace():
-        end -= 1
-    if start == end:
-        raise ValidationError({"start": "The selected span is only white space."})
-    if quote and body[start:end] != quote.strip():
-        raise ValidationError(
-            {
-                "quote": f"The quote “{quote.strip()}” does not match the text at {start}–{end}: "
-                f"“{body[start:end]}”."
-            }
-        )
-    return start, end
-
-
-# ---- permissions --------------------------------------------------------------------------
-
-
-def _is_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
-
-
 def _require(user: AbstractBaseUser | None, perm: str, doing: str) -> None:
-    if user is None:  # the system: seed loading, re-anchoring
-        return
-    if not _is_staff(user) or not user.has_perm(perm):
-        raise PermissionDenied(f"You may not {doing}: that needs the “{perm}” permission.")
-
-
-def can_review(user) -> bool:
-    """Whether the user may publish, send back, reject, rate and delete any unpublished claim."""
-    return user is None or (_is_staff(user) and user.has_perm("ledger.review_claim"))
-
-
-def can_edit(user, claim: Claim) -> bool:
-    """Editors edit unpublished claims; a published claim needs a reviewer."""
-    if user is None:
-        return True
-    if not _is_staff(user) or not user.has_perm("ledger.change_claim"):
-        return False
-    return claim.status != ClaimStatus.PUBLISHED or can_review(user)
+    require_permission(user, perm, f"You may not {doing}: that needs the “{perm}” permission.")
 
 
 def _require_edit(user, claim: Claim) -> None:
-    if user is not None and not can_edit(user, claim):
-        if claim.status == ClaimStatus.PUBLISHED and _is_staff(user):
-            raise PermissionDenied(
-                "You may not edit a published claim: a reviewer must send it back first."
-            )
-        raise PermissionDenied("You may not edit claims: that needs the Editor role.")
+    if can_edit(user, claim):
+        return
+    if claim.status == ClaimStatus.PUBLISHED and has_permission(user, EDIT_CLAIM_PERMISSION):
+        raise PermissionDenied(
+            "You may not edit a published claim: a reviewer must send it back first."
+        )
+    raise PermissionDenied("You may not edit claims: that needs the Editor role.")
 
 
 # ---- validation ---------------------------------------------------------------------------
@@ -264,30 +170,6 @@ def _check_dates(about_start, about_end) -> None:
         )
 
 
-# ---- after-commit hooks -------------------------------------------------------------------
-
-
-def _refresh_corroboration(claim_ids: Iterable[int], event_ids: Iterable[int] = ()) -> None:
-    """Ask the corroboration service to recompute these claims (and the claims left on events
-    a claim moved away from), after commit."""
-    ids = sorted({i for i in claim_ids if i})
-    events = sorted({i for i in event_ids if i})
-    if not ids and not events:
-        return
-
-    def run() -> None:
-        try:
-            from . import corroboration
-        except ImportError:
-            return
-        try:
-            corroboration.claims_refresh(claim_ids=ids, event_ids=events)
-        except Exception:  # the write is committed; a failing recompute must not undo it
-            log.exception("corroboration refresh failed for claims %s", ids)
-
-    transaction.on_commit(run)
-
-
 def _linked_ids(claim_id: int) -> list[int]:
     rows = ClaimLink.objects.filter(Q(from_claim_id=claim_id) | Q(to_claim_id=claim_id))
     return [i for pair in rows.values_list("from_claim_id", "to_claim_id") for i in pair]
@@ -324,7 +206,7 @@ def claim_changes_since(
     return changes
 
 
-def _claim_lock(claim: Claim, expected_version: int | None, yours: dict | None = None) -> Claim:
+def claim_lock(claim: Claim, expected_version: int | None, yours: dict | None = None) -> Claim:
     """Raise the version in one conditional UPDATE; refuse if it moved since `expected_version`.
 
     Returns the claim reloaded as saved (with the new version), ready to change and save.
@@ -352,8 +234,9 @@ def _claim_lock(claim: Claim, expected_version: int | None, yours: dict | None =
     return claim
 
 
-def _save(claim: Claim, user, fields: Iterable[str], reason: str = "") -> None:
-    """Save the changed fields (plus version) so simple-history records who and why."""
+def claim_save(claim: Claim, user, fields: Iterable[str], reason: str = "") -> None:
+    """Save the changed fields of a locked claim (plus its version) so simple-history records
+    who and why. Every write to a claim is ``claim_lock`` then ``claim_save``."""
     claim._history_user = user
     if reason:
         claim._change_reason = reason[:100]
@@ -439,7 +322,7 @@ def claim_create(
             )
     _check_choices(kind=kind)
     _check_dates(about_start, about_end)
-    start, end = _span(body=article.body, start=start, end=end, quote=quote)
+    start, end = span_resolve(body=article.body, start=start, end=end, quote=quote)
     rows = _measurement_rows(measurements)
     now = timezone.now()
     claim = Claim(
@@ -474,9 +357,95 @@ def claim_create(
     if subjects or rows:
         # One more record, after them, so the history's version 1 carries the subject actors
         # and (by date) the measurements: a restore reads measurements as of a claim record.
-        _save(claim, user, [], "described")
-    _refresh_corroboration([claim.pk])
+        claim_save(claim, user, [], "described")
+    corroboration_refresh_on_commit([claim.pk])
     return claim
+
+
+def _check_editable(fields: dict) -> None:
+    """Refuse fields claim_update may not change, naming the workflow for status and rating."""
+    bad = set(fields) - set(EDITABLE_FIELDS)
+    if not bad:
+        return
+    workflow = bad & {"status", "rating"}
+    if workflow:
+        raise ValidationError(
+            {
+                next(iter(workflow)): "Status and rating change only through the workflow "
+                "(submit, publish, send back, reject, rate)."
+            }
+        )
+    raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(bad))}.")
+
+
+def _span_apply(claim: Claim, fields: dict) -> list[str]:
+    """Move the claim's span (and article revision) as `fields` say; pop what it used.
+
+    Returns the names of the fields that changed; a moved span is no longer queued for
+    re-anchoring.
+    """
+    article = fields.pop("article", None) or claim.article
+    span_given = any(k in fields for k in ("start", "end", "quote"))
+    if not span_given and article.pk == claim.article_id:
+        return []
+    if article.pk != claim.article_id and article.origin != claim.article.origin:
+        raise ValidationError(
+            {"article": "A claim can only move to another revision of its own article."}
+        )
+    if "start" in fields or "end" in fields:
+        start, end = span_resolve(
+            body=article.body,
+            start=fields.pop("start", claim.start),
+            end=fields.pop("end", claim.end),
+            quote=fields.pop("quote", "") or "",
+        )
+    elif fields.get("quote"):
+        start, end = quote_find(body=article.body, quote=fields.pop("quote"))
+    else:
+        fields.pop("quote", None)
+        start, end = span_resolve(
+            body=article.body, start=claim.start, end=claim.end, quote=claim.exact
+        )
+    changed = []
+    new = {
+        "article": article,
+        "start": start,
+        "end": end,
+        **anchor_selectors(body=article.body, start=start, end=end),
+    }
+    for name, value in new.items():
+        if getattr(claim, name) != value:
+            setattr(claim, name, value)
+            changed.append(name)
+    if claim.needs_reanchoring:
+        claim.needs_reanchoring = False
+        claim.anchor_score = 1.0
+        changed += ["needs_reanchoring", "anchor_score"]
+    return changed
+
+
+def _description_apply(claim: Claim, fields: dict) -> list[str]:
+    """Set the plain description fields (white space folded); return the names that changed."""
+    changed = []
+    for name in ("claimant_label", "summary"):
+        if name in fields:
+            fields[name] = " ".join((fields[name] or "").split())
+    for name, value in fields.items():
+        if getattr(claim, name) != value:
+            setattr(claim, name, value)
+            changed.append(name)
+    _check_dates(claim.about_start, claim.about_end)
+    return changed
+
+
+def _full_clean(claim: Claim) -> None:
+    """The model's own field validation, with errors keyed by field."""
+    try:
+        claim.full_clean(
+            exclude=["subjects", "created_by"], validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as err:
+        raise ValidationError(err.message_dict) from err
 
 
 @transaction.atomic
@@ -489,87 +458,73 @@ def claim_update(
     **fields,
 ) -> Claim:
     """Change a claim's description or span, refusing a save based on an old version."""
-    bad = set(fields) - set(EDITABLE_FIELDS)
-    if bad:
-        workflow = bad & {"status", "rating"}
-        if workflow:
-            raise ValidationError(
-                {
-                    next(iter(workflow)): "Status and rating change only through the workflow "
-                    "(submit, publish, send back, reject, rate)."
-                }
-            )
-        raise ValidationError(f"These fields cannot be changed here: {', '.join(sorted(bad))}.")
+    _check_editable(fields)
     _require_edit(user, claim)
     if "kind" in fields:
         _check_choices(kind=fields["kind"])
     rows = _measurement_rows(measurements) if measurements is not None else None
 
-    claim = _claim_lock(claim, expected_version, yours=fields)
+    claim = claim_lock(claim, expected_version, yours=fields)
     _require_edit(user, claim)  # the state may have moved since the caller loaded it
     event_before = claim.event_id
 
-    changed: list[str] = []
-    article = fields.pop("article", None) or claim.article
-    span_given = any(k in fields for k in ("start", "end", "quote"))
-    if span_given or article.pk != claim.article_id:
-        if article.pk != claim.article_id and article.origin != claim.article.origin:
-            raise ValidationError(
-                {"article": "A claim can only move to another revision of its own article."}
-            )
-        if "start" in fields or "end" in fields:
-            start, end = _span(
-                body=article.body,
-                start=fields.pop("start", claim.start),
-                end=fields.pop("end", claim.end),
-                quote=fields.pop("quote", "") or "",
-            )
-        elif fields.get("quote"):
-            start, end = quote_find(body=article.body, quote=fields.pop("quote"))
-        else:
-            fields.pop("quote", None)
-            start, end = _span(
-                body=article.body, start=claim.start, end=claim.end, quote=claim.exact
-            )
-        selectors = anchor_selectors(body=article.body, start=start, end=end)
-        new = {"article": article, "start": start, "end": end, **selectors}
-        for name, value in new.items():
-            if getattr(claim, name) != value:
-                setattr(claim, name, value)
-                changed.append(name)
-        if claim.needs_reanchoring:
-            claim.needs_reanchoring = False
-            claim.anchor_score = 1.0
-            changed += ["needs_reanchoring", "anchor_score"]
-
     subjects = fields.pop("subjects", None)
-    for name in ("claimant_label", "summary"):
-        if name in fields:
-            fields[name] = " ".join((fields[name] or "").split())
-    for name, value in fields.items():
-        if getattr(claim, name) != value:
-            setattr(claim, name, value)
-            changed.append(name)
-    _check_dates(claim.about_start, claim.about_end)
-
+    changed = _span_apply(claim, fields) + _description_apply(claim, fields)
     if subjects is not None and _subjects_set(claim, subjects):
         changed.append("subjects")
     if rows is not None and _measurements_replace(claim, rows, user):
         changed.append("measurements")
-    try:
-        claim.full_clean(
-            exclude=["subjects", "created_by"], validate_unique=False, validate_constraints=False
-        )
-    except ValidationError as err:
-        raise ValidationError(err.message_dict) from err
-    _save(
+    _full_clean(claim)
+    claim_save(
         claim,
         user,
         [c for c in changed if c not in ("subjects", "measurements")],
         "edited: " + ", ".join(changed) if changed else "saved unchanged",
     )
     # The claims left on the old event lose this claim's figures: recompute them too.
-    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)], event_ids=[event_before])
+    corroboration_refresh_on_commit([claim.pk, *_linked_ids(claim.pk)], event_ids=[event_before])
+    return claim
+
+
+@transaction.atomic
+def claim_reanchor(
+    *, claim: Claim, article: Article, start: int, end: int, score: float, reason: str
+) -> Claim:
+    """Carry a claim onto another revision of its article, at a span the system found; the
+    move is recorded as the system's change. Corroboration is the caller's to refresh."""
+    claim = claim_lock(claim, None)
+    claim.article = article
+    claim.start, claim.end = start, end
+    for name, value in anchor_selectors(body=article.body, start=start, end=end).items():
+        setattr(claim, name, value)
+    claim.needs_reanchoring = False
+    claim.anchor_score = score
+    claim_save(
+        claim,
+        None,
+        [
+            "article",
+            "start",
+            "end",
+            "exact",
+            "prefix",
+            "suffix",
+            "needs_reanchoring",
+            "anchor_score",
+        ],
+        reason,
+    )
+    return claim
+
+
+@transaction.atomic
+def claim_queue_for_reanchoring(*, claim: Claim, score: float | None, reason: str) -> Claim:
+    """Leave a claim where it is, queued for an editor to place again; recorded as the
+    system's change."""
+    claim = claim_lock(claim, None)
+    claim.needs_reanchoring = True
+    claim.anchor_score = score
+    claim_save(claim, None, ["needs_reanchoring", "anchor_score"], reason)
     return claim
 
 
@@ -585,7 +540,7 @@ def _transition(
     to: str,
     reason: str,
 ) -> Claim:
-    claim = _claim_lock(claim, expected_version)
+    claim = claim_lock(claim, expected_version)
     if claim.status not in allowed_from:
         raise ValidationError(
             {
@@ -610,8 +565,8 @@ def _transition(
         claim.published_at = None
         claim.submitted_at = None
         fields += ["published_at", "submitted_at"]
-    _save(claim, user, fields, reason)
-    _refresh_corroboration([claim.pk, *_linked_ids(claim.pk)])
+    claim_save(claim, user, fields, reason)
+    corroboration_refresh_on_commit([claim.pk, *_linked_ids(claim.pk)])
     return claim
 
 
@@ -688,10 +643,10 @@ def claim_rate(*, claim: Claim, user, rating: str, expected_version: int | None 
                 f"{', '.join(v or '(none)' for v in Rating.values)}."
             }
         )
-    claim = _claim_lock(claim, expected_version)
+    claim = claim_lock(claim, expected_version)
     claim.rating = rating
-    _save(claim, user, ["rating"], f"rated {rating or 'not rated'}")
-    _refresh_corroboration([claim.pk])
+    claim_save(claim, user, ["rating"], f"rated {rating or 'not rated'}")
+    corroboration_refresh_on_commit([claim.pk])
     return claim
 
 
@@ -720,9 +675,4 @@ def claim_delete(*, claim: Claim, user) -> None:
     current._history_user = user
     event_id = current.event_id
     current.delete()
-    _refresh_corroboration(linked, event_ids=[event_id])
-
-
-def claims_for_versions(claim_ids: Sequence[int]) -> dict[int, int]:
-    """The current version of each claim (for forms and the API to carry)."""
-    return dict(Claim.objects.filter(pk__in=claim_ids).values_list("pk", "version"))
+    corroboration_refresh_on_commit(linked, event_ids=[event_id])

@@ -1,4 +1,4 @@
-"""History of editorial records: field-by-field diffs and restoring an earlier version.
+"""History of editorial records: restoring an earlier version (diffs: ``reports.history_diff``).
 
 Generic over every model that keeps django-simple-history records (claim, measurement, link,
 position, actor, event, topic…). A restore is never a rewrite of the past: it is a new change,
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from ..models import Claim, Measurement
+from ..permissions import require_write
+from ..reports.history_diff import m2m_ids, m2m_names, tracked_fields
+from .claims import claim_update
 
-# Bookkeeping fields nobody edits: not worth a line in a diff, never restored.
-SKIPPED = {"id", "created_at", "updated_at", "imported_at", "version", "created_by"}
 # Claim fields a restore leaves alone: the workflow owns them.
 CLAIM_WORKFLOW = {
     "status",
@@ -29,78 +30,10 @@ CLAIM_WORKFLOW = {
 }
 
 
-def _tracked(record) -> list[models.Field]:
-    return [f for f in record.instance_type._meta.concrete_fields if f.name not in SKIPPED]
-
-
-def _m2m_names(record) -> list[str]:
-    return [f.name for f in getattr(record, "_history_m2m_fields", [])]
-
-
-def _m2m_ids(record, name: str) -> list[int]:
-    field = record.instance_type._meta.get_field(name)
-    column = f"{field.m2m_reverse_field_name()}_id"
-    return sorted(getattr(row, column) for row in getattr(record, name).all())
-
-
-def history_diff(record_a, record_b) -> list[tuple[str, Any, Any]]:
-    """What changed from record_a to record_b: [(field name, old value, new value)].
-
-    Foreign keys are given as ids, many-to-many fields as sorted id lists.
-    """
-    if record_a.instance_type is not record_b.instance_type:
-        raise ValidationError("Both versions must be of the same kind of record.")
-    changes = []
-    for field in _tracked(record_b):
-        old, new = getattr(record_a, field.attname), getattr(record_b, field.attname)
-        if old != new:
-            changes.append((field.name, old, new))
-    for name in _m2m_names(record_b):
-        old, new = _m2m_ids(record_a, name), _m2m_ids(record_b, name)
-        if old != new:
-            changes.append((name, old, new))
-    return changes
-
-
-def history_diff_display(record_a, record_b) -> list[tuple[str, str, str]]:
-    """history_diff with readable labels and values (choice labels, related names)."""
-    model = record_b.instance_type
-    rows = []
-    for name, old, new in history_diff(record_a, record_b):
-        field = model._meta.get_field(name)
-        rows.append((str(field.verbose_name), _display(field, old), _display(field, new)))
-    return rows
-
-
-def _display(field, value) -> str:
-    if value in (None, "", []):
-        return "—"
-    if field.many_to_many:
-        objs = {o.pk: str(o) for o in field.related_model._base_manager.filter(pk__in=value)}
-        return ", ".join(objs.get(pk, f"#{pk} (deleted)") for pk in value)
-    if field.is_relation:
-        obj = field.related_model._base_manager.filter(pk=value).first()
-        return str(obj) if obj is not None else f"#{value} (deleted)"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    return str(value)
-
-
-def _require_change(user, model) -> None:
-    opts = model._meta
-    perm = f"{opts.app_label}.change_{opts.model_name}"
-    if user is not None and not (
-        user.is_authenticated and user.is_active and user.is_staff and user.has_perm(perm)
-    ):
-        raise PermissionDenied(f"You may not restore {opts.verbose_name} versions.")
-
-
 @transaction.atomic
 def claim_restore(*, claim: Claim, history_id: int, user, expected_version: int) -> Claim:
     """Bring a claim's description, span, subjects and measurements back to an earlier
     version, as a new recorded change. Status and rating stay as they are (workflow)."""
-    from .claims import claim_update
-
     record = claim.history.filter(history_id=history_id).first()
     if record is None:
         raise ValidationError(f"Claim {claim.pk} has no version {history_id}.")
@@ -113,7 +46,7 @@ def claim_restore(*, claim: Claim, history_id: int, user, expected_version: int)
         "summary": record.summary,
         "about_start": record.about_start,
         "about_end": record.about_end,
-        "subjects": _m2m_ids(record, "subjects"),
+        "subjects": m2m_ids(record, "subjects"),
     }
     if record.article_id == claim.article_id:  # a span on an older revision stays where it is
         fields.update(start=record.start, end=record.end)
@@ -145,19 +78,19 @@ def record_restore(*, obj: models.Model, history_id: int, user) -> models.Model:
         return claim_restore(
             claim=obj, history_id=history_id, user=user, expected_version=obj.version
         )
-    _require_change(user, type(obj))
+    require_write(user, obj, "change", f"You may not restore {obj._meta.verbose_name} versions.")
     record = obj.history.filter(history_id=history_id).first()
     if record is None:
         raise ValidationError(f"{obj._meta.verbose_name} {obj.pk} has no version {history_id}.")
     changed = []
-    for field in _tracked(record):
+    for field in tracked_fields(record):
         if not field.editable:
             continue
         value = getattr(record, field.attname)
         if getattr(obj, field.attname) != value:
             setattr(obj, field.attname, value)
             changed.append(field.name)
-    m2m = {name: _m2m_ids(record, name) for name in _m2m_names(record)}
+    m2m = {name: m2m_ids(record, name) for name in m2m_names(record)}
     try:
         obj.full_clean(exclude=list(m2m), validate_unique=True)
     except ValidationError as err:
@@ -175,5 +108,5 @@ def record_restore(*, obj: models.Model, history_id: int, user) -> models.Model:
     obj._change_reason = f"restored version of {record.history_date:%Y-%m-%d %H:%M:%S}"
     plain = [c for c in changed if c not in m2m]
     # Even an m2m-only restore saves one field so the restore itself is a recorded version.
-    obj.save(update_fields=plain or [next(f.name for f in _tracked(record) if f.editable)])
+    obj.save(update_fields=plain or [next(f.name for f in tracked_fields(record) if f.editable)])
     return obj

@@ -1,62 +1,29 @@
-"""Positions over time: record an actor's stance on a topic, and classify how it moved.
+"""Positions over time: record an actor's stance on a topic, and keep each change current.
 
-The change rule (issue 6), over stance and strength:
-
-* no earlier position of the actor on the topic → ``new``;
-* ``supports`` ↔ ``opposes`` → ``reversed``;
-* otherwise compare commitment, first by stance (``ambiguous`` 0 < ``conditional`` 1 <
-  ``supports``/``opposes`` 2), then by strength (1 tentative, 2 firm, 3 maximal):
-  more → ``hardened``, less → ``softened``, the same → ``unchanged``.
-
-So dropping conditions (conditional → supports) hardens, adding them softens, and a
-threat of force on an unchanged stance (strength 2 → 3) hardens. An editor can override
-the computed change with a reason; the override and the reason are in the history.
-Each service recomputes the whole chain of that actor on that topic, so a position
-entered late with an earlier date re-classifies its successor.
+How a position differs from the previous one is ``factcheck.ledger.rules.change_between``.
+An editor can override the computed change with a reason; the override and the reason are in
+the history. Each service recomputes the whole chain of that actor on that topic, so a
+position entered late with an earlier date re-classifies its successor.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 
 from ..choices import Attribution, PositionChange, Stance
 from ..models import Actor, Claim, Position, Topic
-from ..querysets import is_newsroom
+from ..permissions import require_write
+from ..rules import change_between
 
-COMMITMENT = {Stance.AMBIGUOUS: 0, Stance.CONDITIONAL: 1, Stance.SUPPORTS: 2, Stance.OPPOSES: 2}
-OPPOSITE = {frozenset({Stance.SUPPORTS, Stance.OPPOSES})}
 EDITABLE = ("actor", "topic", "as_of", "stance", "strength", "conditions", "attribution")
 
 
-def change_between(previous: Position | None, current: Position) -> str:
-    """How ``current`` differs from the actor's previous position on the topic (rule above)."""
-    if previous is None:
-        return PositionChange.NEW
-    if frozenset({previous.stance, current.stance}) in OPPOSITE:
-        return PositionChange.REVERSED
-    before = (COMMITMENT[previous.stance], previous.strength)
-    after = (COMMITMENT[current.stance], current.strength)
-    if after > before:
-        return PositionChange.HARDENED
-    if after < before:
-        return PositionChange.SOFTENED
-    return PositionChange.UNCHANGED
-
-
 def _require(user, action: str) -> None:
-    """Editors (staff with the model permission); ``user=None`` is the system (seed loading)."""
-    if user is None:
-        return
-    if not (
-        user and user.is_active and user.is_staff and user.has_perm(f"ledger.{action}_position")
-    ):
-        raise PermissionDenied("Only editors may record positions.")
+    require_write(user, Position, action, "Only editors may record positions.")
 
 
 def _validate(position: Position) -> None:
@@ -204,84 +171,3 @@ def position_delete(*, position: Position, user) -> None:
     position._history_user = user
     position.delete()
     positions_recompute(actor_id=key[0], topic_id=key[1])
-
-
-# ---- read side: timelines and the matrix ---------------------------------------------------
-
-
-def positions_visible(user=None):
-    """Positions with their actor, topic and only the evidence the user may see."""
-    claims = Claim.objects.select_related("article__source").order_by("article__published", "pk")
-    qs = Position.objects.select_related("actor", "topic")
-    if not is_newsroom(user):
-        qs = qs.with_published_evidence()
-        claims = claims.published()
-    return qs.prefetch_related(Prefetch("evidence", queryset=claims))
-
-
-@dataclass
-class Track:
-    """One actor's positions on one topic, oldest first."""
-
-    actor: Actor
-    topic: Topic
-    steps: list[Position] = field(default_factory=list)
-
-    @property
-    def latest(self) -> Position | None:
-        return self.steps[-1] if self.steps else None
-
-
-def tracks_from(positions: Iterable[Position]) -> list[Track]:
-    """Group positions (ordered by track, then date) into one track per actor and topic."""
-    tracks: dict[tuple[int, int], Track] = {}
-    for p in positions:
-        track = tracks.setdefault((p.actor_id, p.topic_id), Track(actor=p.actor, topic=p.topic))
-        track.steps.append(p)
-    return list(tracks.values())
-
-
-def topic_timeline(*, topic: Topic, user=None) -> list[Track]:
-    """Every actor's stance on one topic over time, one track per actor."""
-    qs = positions_visible(user).filter(topic=topic).order_by("actor__name", "as_of", "pk")
-    return tracks_from(qs)
-
-
-def actor_positions(*, actor: Actor, user=None) -> list[Track]:
-    """One actor's positions on every topic, one track per topic."""
-    qs = positions_visible(user).filter(actor=actor).order_by("topic__title", "as_of", "pk")
-    return tracks_from(qs)
-
-
-@dataclass
-class Matrix:
-    """Actors × topics with the latest position as of a date (``None`` where none)."""
-
-    as_of: dt.date | None
-    actors: list[Actor]
-    topics: list[Topic]
-    cells: dict[tuple[int, int], Position]
-
-    @property
-    def rows(self) -> list[tuple[Actor, list[Position | None]]]:
-        return [(a, [self.cells.get((a.pk, t.pk)) for t in self.topics]) for a in self.actors]
-
-
-def position_matrix(*, as_of: dt.date | None = None, user=None) -> Matrix:
-    """The latest stance of every actor on every topic, as it stood on ``as_of`` (default: now)."""
-    qs = positions_visible(user).order_by("as_of", "pk")
-    if as_of is not None:
-        qs = qs.filter(as_of__lte=as_of)
-    cells: dict[tuple[int, int], Position] = {}
-    actors: dict[int, Actor] = {}
-    topics: dict[int, Topic] = {}
-    for p in qs:
-        cells[(p.actor_id, p.topic_id)] = p  # later dates overwrite earlier ones
-        actors[p.actor_id] = p.actor
-        topics[p.topic_id] = p.topic
-    return Matrix(
-        as_of=as_of,
-        actors=sorted(actors.values(), key=lambda a: a.name),
-        topics=sorted(topics.values(), key=lambda t: t.title),
-        cells=cells,
-    )

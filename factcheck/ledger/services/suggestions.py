@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +13,9 @@ from factcheck import extract
 
 from ..choices import ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
-from ..querysets import is_newsroom
+from ..permissions import require_write
+from .catalog import actor_create
+from .claims import claim_create
 
 
 def known_actors() -> list[extract.KnownActor]:
@@ -75,8 +77,7 @@ def suggestions_refresh(*, article: Article) -> list[Suggestion]:
 
 
 def _check_editor(user) -> None:
-    if not is_newsroom(user) or not user.has_perm("ledger.change_suggestion"):
-        raise PermissionDenied("Only editors can accept or reject suggestions.")
+    require_write(user, Suggestion, "change", "Only editors can accept or reject suggestions.")
 
 
 def _decide(suggestion: Suggestion, user, status: str) -> None:
@@ -110,8 +111,6 @@ def _sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
 @transaction.atomic
 def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
     """Accept a suggestion: a new actor, a draft claim, or a measurement on a draft claim."""
-    from .catalog import actor_create
-    from .claims import claim_create
 
     _check_editor(user)
     suggestion = (
