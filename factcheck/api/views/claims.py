@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services import claims
 
-from .. import serializers as s
 from ..concurrency import (
     PreconditionFailed,
     claim_etag,
@@ -31,6 +30,14 @@ from ..exports import (
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
+from ..serializers.claims import (
+    ClaimMatchResultSerializer,
+    ClaimMatchSerializer,
+    ClaimRateSerializer,
+    ClaimSerializer,
+    ClaimUpdateSerializer,
+    ClaimWriteSerializer,
+)
 from .base import ServiceResource, expand_parameter
 
 CLAIM_EXPAND = ("article", "claimant", "subjects", "event", "topic")
@@ -51,7 +58,7 @@ def _workflow(summary: str, description: str, request=None):
         summary=summary,
         description=description,
         request=request,
-        responses={200: s.ClaimSerializer},
+        responses={200: ClaimSerializer},
     )
 
 
@@ -60,13 +67,13 @@ def _workflow(summary: str, description: str, request=None):
     retrieve=extend_schema(summary="A claim", parameters=[expand_parameter(CLAIM_EXPAND)]),
     create=extend_schema(
         summary="Create a claim (a draft)",
-        request=s.ClaimWriteSerializer,
-        responses={201: s.ClaimSerializer},
+        request=ClaimWriteSerializer,
+        responses={201: ClaimSerializer},
     ),
     partial_update=extend_schema(
         summary="Change a claim",
-        request=s.ClaimUpdateSerializer,
-        responses={200: s.ClaimSerializer},
+        request=ClaimUpdateSerializer,
+        responses={200: ClaimSerializer},
     ),
     destroy=extend_schema(summary="Delete a claim (reviewers)"),
 )
@@ -77,12 +84,12 @@ class ClaimViewSet(ServiceResource):
     back as If-Match to change, delete or move the claim through the workflow.
     """
 
-    serializer_class = s.ClaimSerializer
+    serializer_class = ClaimSerializer
     write_serializers = {
-        "create": s.ClaimWriteSerializer,
-        "partial_update": s.ClaimUpdateSerializer,
-        "rate": s.ClaimRateSerializer,
-        "match": s.ClaimMatchSerializer,
+        "create": ClaimWriteSerializer,
+        "partial_update": ClaimUpdateSerializer,
+        "rate": ClaimRateSerializer,
+        "match": ClaimMatchSerializer,
     }
     write_permissions = {
         "create": "ledger.add_claim",
@@ -211,7 +218,7 @@ class ClaimViewSet(ServiceResource):
     @_workflow(
         "Rate (reviewers)",
         "Set the rating shown with the published claim.",
-        request=s.ClaimRateSerializer,
+        request=ClaimRateSerializer,
     )
     @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
     def rate(self, request, pk=None):
@@ -229,8 +236,8 @@ class ClaimViewSet(ServiceResource):
             "whichever is higher; candidates are the claims containing any of the text's eight "
             "longest words. Readers get published claims only."
         ),
-        request=s.ClaimMatchSerializer,
-        responses={200: s.ClaimMatchResultSerializer},
+        request=ClaimMatchSerializer,
+        responses={200: ClaimMatchResultSerializer},
         parameters=[expand_parameter(CLAIM_EXPAND)],
     )
     @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
@@ -244,7 +251,7 @@ class ClaimViewSet(ServiceResource):
         )
         context = self.get_serializer_context()
         results = [
-            {"score": score, "claim": s.ClaimSerializer(claim, context=context).data}
+            {"score": score, "claim": ClaimSerializer(claim, context=context).data}
             for score, claim in found
         ]
         return Response({"results": results})
