@@ -126,8 +126,6 @@ class ClaimViewSet(ServiceResource):
     def etag_for(self, instance) -> str:
         return claim_etag(instance)
 
-    # ---- writes ---------------------------------------------------------------------------
-
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -225,8 +223,6 @@ class ClaimViewSet(ServiceResource):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self.transition("claim_rate", rating=serializer.validated_data["rating"])
-
-    # ---- reads beyond the list ----------------------------------------------------------
 
     @extend_schema(
         summary="Find claims like a sentence",
