@@ -1,14 +1,11 @@
-"""Claims as CSV, as a schema.org ClaimReview feed and as W3C Web Annotations."""
+"""Claims as CSV and as W3C Web Annotations (the ClaimReview is factcheck.ledger.claimreview)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from django.conf import settings
 from rest_framework.renderers import BaseRenderer, JSONRenderer
-
-from factcheck.ledger.choices import RATING_VALUES, Rating
 
 CSV_COLUMNS = [
     "id",
@@ -82,48 +79,6 @@ def claim_csv_row(claim) -> dict:
         "measurements": "; ".join(
             f"{m.quantity} {m.bound} {m.value.normalize():f}" for m in claim.measurements.all()
         ),
-    }
-
-
-def claim_review(claim, absolute) -> dict:
-    """A schema.org ClaimReview for a published, rated claim (`absolute` makes full URLs)."""
-    article = claim.article
-    if claim.claimant is not None:
-        author = {
-            "@type": "Person" if claim.claimant.kind == "person" else "Organization",
-            "name": claim.claimant.name,
-        }
-    else:
-        author = {"@type": "Organization", "name": claim.claimant_label or article.source.name}
-    published = claim.published_at or claim.updated_at
-    return {
-        "@type": "ClaimReview",
-        "url": absolute(claim.get_absolute_url()),
-        "datePublished": published.date().isoformat(),
-        "author": {
-            "@type": "Organization",
-            "name": settings.NEWSROOM_NAME,
-            "url": settings.NEWSROOM_URL,
-        },
-        "claimReviewed": claim.summary or claim.exact,
-        "itemReviewed": {
-            "@type": "Claim",
-            "author": author,
-            "datePublished": article.published.isoformat(),
-            "appearance": {
-                "@type": "CreativeWork",
-                "url": absolute(article.get_absolute_url()),
-                "headline": article.title,
-                "publisher": {"@type": "Organization", "name": article.source.name},
-            },
-        },
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": RATING_VALUES.get(claim.rating, 3),
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": Rating(claim.rating).label,
-        },
     }
 
 

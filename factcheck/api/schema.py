@@ -151,7 +151,7 @@ class ApiSchema(AutoSchema):
 class ExpandableFieldExtension(OpenApiSerializerFieldExtension):
     """An id (or list of ids), or the related object(s) inline under `?expand=`."""
 
-    target_class = "factcheck.api.serializers.Expandable"
+    target_class = "factcheck.api.serializers.fields.Expandable"
     match_subclasses = True
 
     def map_serializer_field(self, auto_schema, direction):
@@ -171,7 +171,7 @@ class ExpandableFieldExtension(OpenApiSerializerFieldExtension):
 class EnumFieldExtension(OpenApiSerializerFieldExtension):
     """Choice sets as named components, so `kind` of actors, events and claims stay apart."""
 
-    target_class = "factcheck.api.serializers.EnumField"
+    target_class = "factcheck.api.serializers.fields.EnumField"
 
     def map_serializer_field(self, auto_schema, direction):
         field = self.target

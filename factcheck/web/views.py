@@ -14,12 +14,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from factcheck.ledger.choices import ClaimStatus, LinkRelation, Rating
+from factcheck.ledger.claimreview import claim_review, json_ld_script
 from factcheck.ledger.models import Actor, Article, Claim, ClaimLink, Event, Topic
 from factcheck.ledger.reports.timelines import positions_visible
 
 from . import feeds, sitemaps
 from .caching import public_page
-from .claimreview import claim_review, json_ld_script
 from .highlight import highlighted_paragraphs, placed_spans, quote_in_context
 from .search import SearchForm, search_run
 

@@ -110,6 +110,7 @@ def test_event_detail_shows_figures_from_published_claims(anon, editor_api, worl
     assert drones["quantity"] == "drones"
     assert sorted(r["value"] for r in drones["reports"]) == [400, 420]
     assert {r["wire_agency"] for r in drones["reports"]} == {"AP", "AFP"}
+    assert {r["claim"] for r in drones["reports"]} == {world.published.pk, world.other.pk}
     assert drones["agree"] is True
     newsroom = editor_api.get(f"/api/v1/events/{world.event.pk}/").json()
     assert len(newsroom["figures"][0]["reports"]) == 3

@@ -1,9 +1,12 @@
-"""The API's views, one module per group of resources."""
+"""The API's views, one module per resource."""
 
+from .actors import ActorViewSet
 from .articles import ArticleViewSet
-from .catalog import ActorViewSet, EventViewSet, TopicViewSet
 from .claims import ClaimViewSet
-from .positions import LinkViewSet, PositionViewSet
+from .events import EventViewSet
+from .links import LinkViewSet
+from .positions import PositionViewSet
+from .topics import TopicViewSet
 
 __all__ = [
     "ActorViewSet",

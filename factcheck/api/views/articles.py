@@ -12,8 +12,13 @@ from rest_framework.response import Response
 from factcheck.ledger.models import Article
 from factcheck.ledger.services.articles import article_import
 
-from .. import serializers as s
 from ..filters import ArticleFilter
+from ..serializers.articles import (
+    ArticleDetailSerializer,
+    ArticleImportResultSerializer,
+    ArticleImportSerializer,
+    ArticleSerializer,
+)
 from .base import ReadOnlyResource
 
 
@@ -27,9 +32,9 @@ class ArticleViewSet(ReadOnlyResource):
     Readers see the current revision of each origin; newsroom staff see every revision.
     """
 
-    serializer_class = s.ArticleSerializer
-    detail_serializer_class = s.ArticleDetailSerializer
-    write_serializers = {"import_article": s.ArticleImportSerializer}
+    serializer_class = ArticleSerializer
+    detail_serializer_class = ArticleDetailSerializer
+    write_serializers = {"import_article": ArticleImportSerializer}
     write_permissions = {"import_article": "ledger.add_article"}
     filterset_class = ArticleFilter
     ordering_fields = ["id", "published", "title"]
@@ -40,13 +45,13 @@ class ArticleViewSet(ReadOnlyResource):
     @extend_schema(
         summary="Import an article (text or file)",
         request={
-            "multipart/form-data": s.ArticleImportSerializer,
-            "application/json": s.ArticleImportSerializer,
+            "multipart/form-data": ArticleImportSerializer,
+            "application/json": ArticleImportSerializer,
         },
         responses={
-            201: OpenApiResponse(s.ArticleImportResultSerializer, description="Imported."),
+            201: OpenApiResponse(ArticleImportResultSerializer, description="Imported."),
             200: OpenApiResponse(
-                s.ArticleImportResultSerializer,
+                ArticleImportResultSerializer,
                 description="Unchanged: the same text is already in the ledger.",
             ),
             400: OpenApiResponse(
@@ -78,7 +83,7 @@ class ArticleViewSet(ReadOnlyResource):
         body = {
             "status": result.status,
             "article": (
-                s.ArticleSerializer(result.article, context=self.get_serializer_context()).data
+                ArticleSerializer(result.article, context=self.get_serializer_context()).data
                 if result.article is not None
                 else None
             ),

@@ -95,8 +95,6 @@ class ApiViewSet(viewsets.GenericViewSet):
         ctx = {**self.get_serializer_context(), **context}
         return serializer_class(instance, context=ctx).data
 
-    # ---- ETags --------------------------------------------------------------------------
-
     def etag_for(self, instance) -> str:
         """A hash of the record's canonical (unexpanded) representation."""
         return representation_etag(self.output(instance, expand=frozenset()))

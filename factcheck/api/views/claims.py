@@ -12,10 +12,10 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from factcheck.ledger.claimreview import claim_review
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services import claims
 
-from .. import serializers as s
 from ..concurrency import (
     PreconditionFailed,
     claim_etag,
@@ -27,10 +27,17 @@ from ..exports import (
     JSONLDRenderer,
     claim_annotation,
     claim_csv_row,
-    claim_review,
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
+from ..serializers.claims import (
+    ClaimMatchResultSerializer,
+    ClaimMatchSerializer,
+    ClaimRateSerializer,
+    ClaimSerializer,
+    ClaimUpdateSerializer,
+    ClaimWriteSerializer,
+)
 from .base import ServiceResource, expand_parameter
 
 CLAIM_EXPAND = ("article", "claimant", "subjects", "event", "topic")
@@ -51,7 +58,7 @@ def _workflow(summary: str, description: str, request=None):
         summary=summary,
         description=description,
         request=request,
-        responses={200: s.ClaimSerializer},
+        responses={200: ClaimSerializer},
     )
 
 
@@ -60,13 +67,13 @@ def _workflow(summary: str, description: str, request=None):
     retrieve=extend_schema(summary="A claim", parameters=[expand_parameter(CLAIM_EXPAND)]),
     create=extend_schema(
         summary="Create a claim (a draft)",
-        request=s.ClaimWriteSerializer,
-        responses={201: s.ClaimSerializer},
+        request=ClaimWriteSerializer,
+        responses={201: ClaimSerializer},
     ),
     partial_update=extend_schema(
         summary="Change a claim",
-        request=s.ClaimUpdateSerializer,
-        responses={200: s.ClaimSerializer},
+        request=ClaimUpdateSerializer,
+        responses={200: ClaimSerializer},
     ),
     destroy=extend_schema(summary="Delete a claim (reviewers)"),
 )
@@ -77,12 +84,12 @@ class ClaimViewSet(ServiceResource):
     back as If-Match to change, delete or move the claim through the workflow.
     """
 
-    serializer_class = s.ClaimSerializer
+    serializer_class = ClaimSerializer
     write_serializers = {
-        "create": s.ClaimWriteSerializer,
-        "partial_update": s.ClaimUpdateSerializer,
-        "rate": s.ClaimRateSerializer,
-        "match": s.ClaimMatchSerializer,
+        "create": ClaimWriteSerializer,
+        "partial_update": ClaimUpdateSerializer,
+        "rate": ClaimRateSerializer,
+        "match": ClaimMatchSerializer,
     }
     write_permissions = {
         "create": "ledger.add_claim",
@@ -118,8 +125,6 @@ class ClaimViewSet(ServiceResource):
 
     def etag_for(self, instance) -> str:
         return claim_etag(instance)
-
-    # ---- writes ---------------------------------------------------------------------------
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -211,15 +216,13 @@ class ClaimViewSet(ServiceResource):
     @_workflow(
         "Rate (reviewers)",
         "Set the rating shown with the published claim.",
-        request=s.ClaimRateSerializer,
+        request=ClaimRateSerializer,
     )
     @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
     def rate(self, request, pk=None):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         return self.transition("claim_rate", rating=serializer.validated_data["rating"])
-
-    # ---- reads beyond the list ----------------------------------------------------------
 
     @extend_schema(
         summary="Find claims like a sentence",
@@ -229,8 +232,8 @@ class ClaimViewSet(ServiceResource):
             "whichever is higher; candidates are the claims containing any of the text's eight "
             "longest words. Readers get published claims only."
         ),
-        request=s.ClaimMatchSerializer,
-        responses={200: s.ClaimMatchResultSerializer},
+        request=ClaimMatchSerializer,
+        responses={200: ClaimMatchResultSerializer},
         parameters=[expand_parameter(CLAIM_EXPAND)],
     )
     @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
@@ -244,7 +247,7 @@ class ClaimViewSet(ServiceResource):
         )
         context = self.get_serializer_context()
         results = [
-            {"score": score, "claim": s.ClaimSerializer(claim, context=context).data}
+            {"score": score, "claim": ClaimSerializer(claim, context=context).data}
             for score, claim in found
         ]
         return Response({"results": results})
@@ -272,12 +275,14 @@ class ClaimViewSet(ServiceResource):
     @action(detail=False, methods=["get"], pagination_class=None)
     def claimreview(self, request):
         absolute = self._absolute()
+        # Unrated claims have no review; leaving them out of the query saves loading them.
         rated = self._exported().published().exclude(rating="")
+        reviews = [claim_review(claim, absolute=absolute) for claim in rated]
         return Response(
             {
                 "@context": "https://schema.org",
                 "@type": "DataFeed",
-                "dataFeedElement": [claim_review(claim, absolute) for claim in rated],
+                "dataFeedElement": [review for review in reviews if review is not None],
             }
         )
 

@@ -1,42 +1,43 @@
-"""Positions (an actor's stance on a topic as of a date) and links between claims.
+"""Positions: an actor's stance on a topic as of a date.
 
-Readers see positions evidenced by at least one published claim, and only that evidence;
-links whose two claims are both published.
+Readers see positions evidenced by at least one published claim, and only that evidence.
 """
 
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from factcheck.ledger.models import ClaimLink, Position
-from factcheck.ledger.permissions import is_newsroom
-from factcheck.ledger.services import links, positions
+from factcheck.ledger.models import Position
+from factcheck.ledger.services import positions
 
-from .. import serializers as s
-from ..filters import LinkFilter, PositionFilter
+from ..filters import PositionFilter
+from ..serializers.positions import (
+    PositionSerializer,
+    PositionUpdateSerializer,
+    PositionWriteSerializer,
+)
 from .base import Creatable, Deletable, Patchable, ServiceResource, expand_parameter
 
 POSITION_EXPAND = ("actor", "topic", "evidence")
-LINK_EXPAND = ("from_claim", "to_claim")
 
 
 @extend_schema_view(
     list=extend_schema(summary="List positions", parameters=[expand_parameter(POSITION_EXPAND)]),
     retrieve=extend_schema(summary="A position", parameters=[expand_parameter(POSITION_EXPAND)]),
-    create=extend_schema(summary="Record a position", responses={201: s.PositionSerializer}),
+    create=extend_schema(summary="Record a position", responses={201: PositionSerializer}),
     partial_update=extend_schema(
         summary="Change a position (or override its change, with a reason)",
-        responses={200: s.PositionSerializer},
+        responses={200: PositionSerializer},
     ),
     destroy=extend_schema(summary="Delete a position"),
 )
 class PositionViewSet(Creatable, Patchable, Deletable, ServiceResource):
     """Stances over time; `change` compares each with the actor's previous one on the topic."""
 
-    serializer_class = s.PositionSerializer
+    serializer_class = PositionSerializer
     write_serializers = {
-        "create": s.PositionWriteSerializer,
-        "partial_update": s.PositionUpdateSerializer,
+        "create": PositionWriteSerializer,
+        "partial_update": PositionUpdateSerializer,
     }
     write_permissions = {
         "create": "ledger.add_position",
@@ -68,40 +69,3 @@ class PositionViewSet(Creatable, Patchable, Deletable, ServiceResource):
 
     def service_delete(self, instance):
         positions.position_delete(position=instance, user=self.request.user)
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List claim links", parameters=[expand_parameter(LINK_EXPAND)]),
-    retrieve=extend_schema(summary="A claim link", parameters=[expand_parameter(LINK_EXPAND)]),
-    create=extend_schema(summary="Link two claims", responses={201: s.LinkSerializer}),
-    partial_update=extend_schema(
-        summary="Change a link's relation or note", responses={200: s.LinkSerializer}
-    ),
-    destroy=extend_schema(summary="Delete a link"),
-)
-class LinkViewSet(Creatable, Patchable, Deletable, ServiceResource):
-    """An editor's judgement between two claims: corroborates, contradicts…"""
-
-    serializer_class = s.LinkSerializer
-    write_serializers = {"create": s.LinkWriteSerializer, "partial_update": s.LinkUpdateSerializer}
-    write_permissions = {
-        "create": "ledger.add_claimlink",
-        "partial_update": "ledger.change_claimlink",
-        "destroy": "ledger.delete_claimlink",
-    }
-    filterset_class = LinkFilter
-    ordering_fields = ["id", "created_at", "relation"]
-    expandable = LINK_EXPAND
-
-    def get_queryset(self):
-        queryset = ClaimLink.objects.with_related()
-        return queryset if is_newsroom(self.request.user) else queryset.between_published()
-
-    def service_create(self, data):
-        return links.link_create(user=self.request.user, **data)
-
-    def service_update(self, instance, data):
-        return links.link_update(link=instance, user=self.request.user, **data)
-
-    def service_delete(self, instance):
-        links.link_delete(link=instance, user=self.request.user)
