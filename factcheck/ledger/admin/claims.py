@@ -40,6 +40,7 @@ from ..services.catalog import actor_create
 from ..services.claims import EDITABLE_FIELDS, ClaimConflict
 from ..services.corroboration import describe_dates, event_matching, event_mismatch
 from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
+from ..spans import cut_segments
 from .catalog import HistoryAdmin, set_aside_html
 
 # What the claim form describes: every editable field but the span (the marking view sets it).
@@ -872,19 +873,13 @@ def marked_body(article: Article, claims: list[Claim]) -> str:
     order = {c.pk: n for n, c in enumerate(sorted(claims, key=lambda c: (c.start, -c.end, c.pk)))}
     out = []
     for p_start, p_end in paragraphs:
-        cuts = {p_start, p_end}
-        for c in claims:
-            cuts.update(x for x in (c.start, c.end) if p_start < x < p_end)
-        cuts = sorted(cuts)
         html = []
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            covering = sorted(
-                (c for c in claims if c.start <= a and c.end >= b), key=lambda c: order[c.pk]
-            )
-            piece = escape(body[a:b])
+        for segment in cut_segments(p_start, p_end, claims):
+            covering = sorted(segment.spans, key=lambda c: order[c.pk])
+            piece = escape(body[segment.start : segment.end])
             for depth, c in reversed(list(enumerate(covering))):
                 # One tab stop per claim: on the first piece of its span.
-                tab = mark_safe(' tabindex="0"') if c.start == a else ""
+                tab = mark_safe(' tabindex="0"') if c.start == segment.start else ""
                 piece = format_html(
                     '<mark class="claim-mark claim-c{} depth-{} status-{}" data-claim="{}"{} '
                     'title="#{} {}">{}</mark>',
