@@ -68,11 +68,12 @@ def history_diff_display(record_a, record_b) -> list[tuple[str, str, str]]:
     rows = []
     for name, old, new in history_diff(record_a, record_b):
         field = model._meta.get_field(name)
-        rows.append((str(field.verbose_name), _display(field, old), _display(field, new)))
+        rows.append((str(field.verbose_name), display_value(field, old), display_value(field, new)))
     return rows
 
 
-def _display(field, value) -> str:
+def display_value(field, value) -> str:
+    """A field's stored value as an editor reads it (choice label, related name, “—” if empty)."""
     if value in (None, "", []):
         return "—"
     if field.many_to_many:
