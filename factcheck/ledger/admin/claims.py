@@ -1,6 +1,7 @@
-"""Admin: claims (workflow, review and re-anchoring queues, no lost edits, the event switch)
-with their measurements inline. The marking workspace's endpoints live under the claim admin's
-URLs (see marking.py); the page's links and event warning come from claim_page.py.
+"""Admin: claims (workflow, review and re-anchoring queues, no lost edits, the event switch).
+The change form and the measurements inline are in claim_form.py, what the page shows besides
+them in claim_page.py; the marking workspace's endpoints live under this admin's URLs
+(marking.py).
 
 Every write calls services.claims; the admin never raw-saves a claim. A refused save (a stale
 version, a span that is not in the text, a missing permission) re-renders the form with the
@@ -9,7 +10,6 @@ editor's input kept and the reason shown.
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -20,13 +20,12 @@ from django.utils.html import format_html, format_html_join
 from ..choices import ClaimStatus, Rating
 from ..models import Claim, Event, Measurement
 from ..services import claims as svc
-from ..services.claims import EDITABLE_FIELDS, ClaimConflict
+from ..services.claims import ClaimConflict
 from .base import RETRY, HistoryAdmin, conflict_message, conflict_rows, error_messages
+from .claim_form import DESCRIPTION_FIELDS, ClaimAdminForm, MeasurementInline
 from .claim_page import claim_page_context, event_warning
 from .marking import MarkingViews
 
-# What the claim form describes: every editable field but the span (the marking view sets it).
-DESCRIPTION_FIELDS = [f for f in EDITABLE_FIELDS if f not in {"article", "start", "end", "quote"}]
 WORKFLOW = {
     "submit": (svc.claim_submit, "Submitted for review."),
     "publish": (svc.claim_publish, "Published."),
@@ -42,56 +41,6 @@ class _Refused(Exception):
     def __init__(self, err: Exception):
         self.err = err
         super().__init__(str(err))
-
-
-class ClaimAdminForm(forms.ModelForm):
-    quote = forms.CharField(
-        label="quote",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The exact words of the claim. Without start/end, the span is found by this "
-        "quote (it must occur once in the article).",
-    )
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    refusal: Exception | None = None
-
-    class Meta:
-        model = Claim
-        fields = ["article", "start", "end", *DESCRIPTION_FIELDS]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("start", "end"):
-            if name in self.fields:
-                self.fields[name].required = False
-        if self.instance.pk:
-            self.fields["quote"].initial = self.instance.exact
-            self.fields["expected_version"].initial = self.instance.version
-
-    def clean(self):
-        data = super().clean()
-        if self.refusal is not None:
-            if isinstance(self.refusal, ClaimConflict):
-                raise ValidationError(conflict_message(self.refusal))
-            if isinstance(self.refusal, ValidationError) and hasattr(self.refusal, "error_dict"):
-                for field, errors in self.refusal.message_dict.items():
-                    target = field if field in self.fields else None
-                    for message in errors:
-                        self.add_error(target, f"{field}: {message}" if target is None else message)
-            else:
-                raise ValidationError(error_messages(self.refusal))
-        elif not self.instance.pk and data.get("start") is None and not data.get("quote"):
-            raise ValidationError("Give start and end, or the quote.")
-        return data
-
-    def validate_unique(self):
-        pass  # the services validate; the database has the last word
-
-
-class MeasurementInline(admin.TabularInline):
-    model = Measurement
-    extra = 1
-    fields = ["quantity", "value", "bound", "unit", "text"]
 
 
 class QueueFilter(admin.SimpleListFilter):

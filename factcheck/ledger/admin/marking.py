@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from ..choices import ActorKind, Bound, ClaimKind, Rating
+from ..choices import ActorKind, Bound, ClaimKind
 from ..models import Actor, Article, Claim
 from ..services import claims as svc
 from ..services.catalog import actor_create
@@ -181,7 +181,6 @@ def marking_context(request, article: Article) -> dict:
         "set_aside": article.set_aside or [],
         "reanchor_claims": reanchor,
         "revisions": revisions,
-        "ratings": Rating.choices,
     }
 
 
