@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange
 from simple_history.utils import get_m2m_reverse_field_name
@@ -60,14 +60,6 @@ def conflict_message(err: ClaimConflict, *, advice: str = KEPT_INPUT) -> str:
         f"{err.expected_version}, it is now version {err.current.version}). "
         f"They changed — {changed or 'its workflow state'}. {advice}"
     )
-
-
-def claim_admin_url(claim: Claim) -> str:
-    """The claim's admin page if the claim admin is registered, else its link tool."""
-    try:
-        return reverse("admin:ledger_claim_change", args=[claim.pk])
-    except NoReverseMatch:
-        return reverse("admin:ledger_claimlink_from_claim", args=[claim.pk])
 
 
 def update_changed_fields(request, obj, form) -> None:

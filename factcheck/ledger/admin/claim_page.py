@@ -6,19 +6,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from ..choices import DatePrecision
 from ..models import Claim, ClaimLink, Event
 from ..services.corroboration import describe_dates, event_matching, event_mismatch
-
-
-def _reverse_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 def claim_links(claim: Claim) -> list[dict]:
@@ -50,8 +43,7 @@ def claim_links(claim: Claim) -> list[dict]:
 
 def new_event_url(claim: Claim, event: Event) -> str | None:
     """The add-event form prefilled with the claim's days, in the event's series."""
-    url = _reverse_or_none("admin:ledger_event_add")
-    if url is None or claim.about_start is None:
+    if claim.about_start is None:
         return None
     end = claim.about_end or claim.about_start
     params = {
@@ -63,7 +55,7 @@ def new_event_url(claim: Claim, event: Event) -> str | None:
     if event.series_id:
         params["series"] = event.series_id
         params["name"] = f"{event.series.name}: {describe_dates(claim.about_start, end)}"
-    return f"{url}?{urlencode(params)}"
+    return reverse("admin:ledger_event_add") + "?" + urlencode(params)
 
 
 def event_warning(claim: Claim) -> dict | None:
@@ -104,10 +96,10 @@ def claim_page_context(request, claim: Claim) -> dict:
     """What the claim's change page shows besides the form: tools, links, event warning."""
     user = request.user
     return {
-        "link_url": _reverse_or_none("admin:ledger_claimlink_from_claim", claim.pk)
+        "link_url": reverse("admin:ledger_claimlink_from_claim", args=[claim.pk])
         if user.has_perm("ledger.add_claimlink")
         else None,
-        "position_url": _reverse_or_none("admin:ledger_position_from_claim", claim.pk)
+        "position_url": reverse("admin:ledger_position_from_claim", args=[claim.pk])
         if user.has_perm("ledger.add_position")
         else None,
         "claim_links": claim_links(claim),

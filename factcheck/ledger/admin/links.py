@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 
 from ..choices import LinkRelation
 from ..models import Actor, Claim, ClaimLink, Event, Topic
@@ -28,7 +28,6 @@ from ..services.links import (
     link_update,
     link_validate,
 )
-from .base import claim_admin_url
 
 SEARCH_LIMIT = 50
 
@@ -178,7 +177,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "title": "Link this claim",
             "claim": claim,
-            "claim_url": claim_admin_url(claim),
+            "claim_url": reverse("admin:ledger_claim_change", args=[claim.pk]),
             "search": search,
             "results": results,
             "candidates": link_candidates(claim=claim),

@@ -30,7 +30,6 @@ from ..services.positions import (
     position_update,
     topic_timeline,
 )
-from .base import claim_admin_url
 
 
 class PositionForm(forms.ModelForm):
@@ -186,7 +185,7 @@ class PositionAdmin(admin.ModelAdmin):
             "opts": self.model._meta,
             "title": "Record a position from this claim",
             "claim": claim,
-            "claim_url": claim_admin_url(claim),
+            "claim_url": reverse("admin:ledger_claim_change", args=[claim.pk]),
             "form": form,
             "existing": existing,
         }
