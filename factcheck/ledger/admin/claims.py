@@ -314,7 +314,7 @@ class ClaimAdmin(MarkingViews, HistoryAdmin):
         )
         warning = event_warning(claim)
         if warning is not None:
-            # One night or two (issue 5): the editor stays on the claim to switch or create.
+            # One night or two: the editor stays on the claim to switch or create.
             request._event_mismatch = True
             messages.warning(request, warning["message_html"])
 

@@ -103,14 +103,14 @@ def marked_body(article: Article, claims: list[Claim]) -> str:
     """
     body = article.body
     paragraphs = article.paragraphs or [[0, len(body)]]
-    order = {c.pk: n for n, c in enumerate(sorted(claims, key=lambda c: (c.start, -c.end, c.pk)))}
+    outermost_first = sorted(claims, key=lambda c: (c.start, -c.end, c.pk))
+    order = {c.pk: n for n, c in enumerate(outermost_first)}
     out = []
     for p_start, p_end in paragraphs:
         html = []
-        for segment in cut_segments(p_start, p_end, claims):
-            covering = sorted(segment.spans, key=lambda c: order[c.pk])
+        for segment in cut_segments(p_start, p_end, outermost_first):
             piece = escape(body[segment.start : segment.end])
-            for depth, c in reversed(list(enumerate(covering))):
+            for depth, c in reversed(list(enumerate(segment.spans))):
                 # One tab stop per claim: on the first piece of its span.
                 tab = mark_safe(' tabindex="0"') if c.start == segment.start else ""
                 piece = format_html(
