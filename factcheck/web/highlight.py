@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from factcheck.ledger.spans import cut_segments, place_spans
+
 # Search engines mark matches with these; they never occur in newsroom copy.
 MARK_START = "\ue000"
 MARK_STOP = "\ue001"
@@ -53,29 +55,8 @@ def paragraph_offsets(
 
 def placed_spans(body: str, claims: Iterable) -> tuple[list[Span], list]:
     """Claims whose offsets still point at their quote, and the ones that do not."""
-    placed, unplaced = [], []
-    for claim in claims:
-        if (
-            0 <= claim.start < claim.end <= len(body)
-            and body[claim.start : claim.end] == claim.exact
-        ):
-            placed.append(Span(claim.pk, claim.start, claim.end, claim.get_absolute_url()))
-        else:
-            unplaced.append(claim)
-    return placed, unplaced
-
-
-def _segments(start: int, end: int, spans: Sequence[Span]) -> list[tuple[int, int, list[Span]]]:
-    """Cut [start, end) at every span edge; each piece lists the spans covering it."""
-    cuts = {start, end}
-    for span in spans:
-        cuts.update(edge for edge in (span.start, span.end) if start < edge < end)
-    edges = sorted(cuts)
-    pieces = []
-    for a, b in zip(edges, edges[1:], strict=False):
-        covering = [s for s in spans if s.start <= a and s.end >= b]
-        pieces.append((a, b, covering))
-    return pieces
+    placed, unplaced = place_spans(body, claims)
+    return [Span(c.pk, c.start, c.end, c.get_absolute_url()) for c in placed], unplaced
 
 
 def _piece_html(text: str, covering: Sequence[Span]) -> SafeString:
@@ -96,13 +77,12 @@ def highlighted_paragraphs(
     """The body as <p> elements, every piece escaped, claim pieces wrapped in links."""
     html = []
     for p_start, p_end in paragraph_offsets(body, paragraphs):
-        inside = [s for s in spans if s.start < p_end and s.end > p_start]
         pieces = format_html_join(
             "",
             "{}",
             (
-                (_piece_html(body[a:b], covering),)
-                for a, b, covering in _segments(p_start, p_end, inside)
+                (_piece_html(body[s.start : s.end], s.spans),)
+                for s in cut_segments(p_start, p_end, spans)
             ),
         )
         html.append(format_html("<p>{}</p>", pieces))

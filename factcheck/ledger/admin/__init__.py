@@ -1,3 +1,6 @@
-"""The editor admin, one module per area (imported here so Django's autodiscover finds them)."""
+"""The editor admin, one module per screen (imported here so Django's autodiscover finds them).
 
-from . import analysis, catalog, claims  # noqa: F401
+base.py holds what the screens share; no screen imports another screen's admin back.
+"""
+
+from . import actors, articles, claims, events, links, positions, sources, suggestions, topics  # noqa: F401

@@ -1,4 +1,4 @@
-"""Admin: claim links and positions, the link tool and the position-from-claim tool."""
+"""Admin: positions, the position-from-claim tool and the matrix/timeline overview."""
 
 from __future__ import annotations
 
@@ -6,63 +6,16 @@ import datetime as dt
 
 import pytest
 
-from factcheck.ledger.models import ClaimLink, Position
-from tests.factories import (
-    ActorFactory,
-    ArticleFactory,
-    ClaimFactory,
-    PositionFactory,
-    TopicFactory,
-)
+from factcheck.ledger.models import Position
+from tests.factories import ActorFactory, ClaimFactory, PositionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_link_tool_shows_candidates_with_reasons_and_links(editor_client):
-    topic = TopicFactory(title="Donetsk")
-    mine = ClaimFactory(article=ArticleFactory(wire_agency="AP"), topic=topic, published=True)
-    other = ClaimFactory(article=ArticleFactory(wire_agency="AFP"), topic=topic, published=True)
-    url = f"/admin/ledger/claimlink/from-claim/{mine.pk}/"
-    page = editor_client.get(url).content.decode()
-    assert f'value="{other.pk}"' in page
-    assert "same topic: Donetsk" in page
-    response = editor_client.post(
-        url, {"to_claim": other.pk, "relation": "corroborates", "note": "AFP agrees"}
-    )
-    assert response.status_code == 302
-    link = ClaimLink.objects.get()
-    assert (link.from_claim, link.to_claim, link.created_by.username) == (mine, other, "ed")
-    mine.refresh_from_db()
-    assert (mine.corroboration, mine.independent_origins) == ("corroborated", 2)
-
-
-def test_link_tool_refuses_a_duplicate_on_the_form(editor_client, editor):
-    a, b = ClaimFactory(), ClaimFactory()
-    ClaimLink.objects.create(from_claim=a, to_claim=b, relation="corroborates")
-    response = editor_client.post(
-        f"/admin/ledger/claimlink/from-claim/{b.pk}/",
-        {"to_claim": a.pk, "relation": "corroborates"},
-    )
-    assert response.status_code == 200
-    assert "already linked" in response.content.decode()
-    assert ClaimLink.objects.count() == 1
-
-
-def test_link_tool_searches_by_text(editor_client):
-    mine = ClaimFactory()
-    body = "Lavrov said: We have no deadlines, we have tasks."
-    found = ClaimFactory(article=ArticleFactory(body=body))
-    url = f"/admin/ledger/claimlink/from-claim/{mine.pk}/?q=deadlines"
-    assert f'id="res-{found.pk}"' in editor_client.get(url).content.decode()
-
-
-def test_readers_cannot_use_the_tools(client):
+def test_readers_cannot_record_a_position_from_a_claim(client):
     claim = ClaimFactory()
-    for url in (
-        f"/admin/ledger/claimlink/from-claim/{claim.pk}/",
-        f"/admin/ledger/position/from-claim/{claim.pk}/",
-    ):
-        assert client.get(url).status_code == 302  # to the admin login
+    url = f"/admin/ledger/position/from-claim/{claim.pk}/"
+    assert client.get(url).status_code == 302  # to the admin login
 
 
 def test_position_from_claim_is_prefilled_and_records(editor_client):
@@ -124,21 +77,7 @@ def test_overview_shows_the_matrix_and_a_timeline(editor_client):
     assert "Russia" in page and "<svg" in page
 
 
-# ---- query counts --------------------------------------------------------------------------
-
 # Admin pages start with: 1 session, 2 user, then the page's own queries.
-
-
-@pytest.mark.parametrize("rows", [1, 20])
-def test_claimlink_changelist_queries(rows, editor_client, django_assert_num_queries):
-    for _ in range(rows):
-        ClaimLink.objects.create(
-            from_claim=ClaimFactory(), to_claim=ClaimFactory(), relation="context"
-        )
-    # 1 session, 2 user, 3-4 user and group permissions, 5-6 counts (filtered, full),
-    # 7 links with both claims, their articles and sources, and the author
-    with django_assert_num_queries(7):
-        assert editor_client.get("/admin/ledger/claimlink/").status_code == 200
 
 
 @pytest.mark.parametrize("rows", [1, 20])
