@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from factcheck.ledger.analysis import timeline_svg
+from factcheck.ledger.charts import timeline_svg
 from factcheck.ledger.models import Actor, Claim
 from factcheck.ledger.services.positions import positions_visible, tracks_from
 

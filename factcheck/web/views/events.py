@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from factcheck.ledger.analysis import series_charts
+from factcheck.ledger.charts import series_charts
 from factcheck.ledger.models import Claim, Event, Series
 from factcheck.ledger.services.corroboration import event_figures, series_figures
 

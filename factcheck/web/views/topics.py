@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from factcheck.ledger.analysis import timeline_svg
+from factcheck.ledger.charts import timeline_svg
 from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import Topic
 from factcheck.ledger.services.positions import position_matrix, topic_timeline

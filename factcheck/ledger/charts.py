@@ -1,6 +1,8 @@
-"""Read-side views of the analysis: server-rendered SVG charts of series and stance timelines.
+"""Server-rendered SVG charts for the read side: a series' figures per event, and stances over
+time (one row per actor or per topic).
 
-Pure functions over what the services return (``series_figures``, ``topic_timeline``).
+Pure functions over what the read side assembles (``series_figures``, ``topic_timeline``,
+``tracks_from``); they know nothing of pages or the admin, which both embed their output.
 Every piece of text that came from an editor or an article is escaped by ``format_html``;
 nothing here is ``mark_safe``d.
 """
@@ -45,9 +47,6 @@ def _num(value: float) -> str:
 
 def _fmt(value: Decimal) -> str:
     return f"{value.normalize():,f}"
-
-
-# ---- series chart -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -182,9 +181,6 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         f"{label} per event date",
         _join(parts),
     )
-
-
-# ---- stance timeline -------------------------------------------------------------------------
 
 
 def timeline_svg(
