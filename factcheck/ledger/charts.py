@@ -78,7 +78,9 @@ def series_charts(figures: SeriesFigures, *, width: int = 640, height: int = 240
 
 
 def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
-    left, right, top, bottom = 56, 16, 16, 48
+    # The right margin holds the last event's date and its figures, written to the right of
+    # its dots; a narrower one cut them off.
+    left, right, top, bottom = 56, 96, 16, 48
     plot_w, plot_h = width - left - right, height - top - bottom
     highs = [
         r.interval.high if r.interval.high is not None else r.value
