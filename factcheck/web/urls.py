@@ -1,18 +1,24 @@
-from django.urls import include, path
+"""The public pages, one line a page (namespace "web"; templates and models reverse these names)."""
 
-from . import views
+from django.urls import path
+
+from .views import actors, articles, claims, crawlers, events, home, search, topics
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("articles/<int:pk>/", views.article, name="article"),
-    path("claims/<int:pk>/", views.claim, name="claim"),
-    path("actors/<int:pk>/", views.actor, name="actor"),
-    path("search/", views.search, name="search"),
-    path("feed/", views.feed, name="feed"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    # Event, series, topic(s), matrix and actor-positions pages, in the same namespace.
-    path("", include("factcheck.web.analysis_urls")),
+    path("", home.home, name="home"),
+    path("articles/<int:pk>/", articles.article, name="article"),
+    path("claims/<int:pk>/", claims.claim, name="claim"),
+    path("actors/<int:pk>/", actors.actor, name="actor"),
+    path("actors/<int:pk>/positions/", actors.actor_positions, name="actor_positions"),
+    path("events/<int:pk>/", events.event, name="event"),
+    path("series/<int:pk>/", events.series, name="series"),
+    path("topics/", topics.topics, name="topics"),
+    path("topics/<int:pk>/", topics.topic, name="topic"),
+    path("matrix/", topics.matrix, name="matrix"),
+    path("search/", search.search, name="search"),
+    path("feed/", crawlers.feed, name="feed"),
+    path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("robots.txt", crawlers.robots_txt, name="robots"),
 ]

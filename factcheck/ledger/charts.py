@@ -1,6 +1,8 @@
-"""Read-side views of the analysis: server-rendered SVG charts of series and stance timelines.
+"""Server-rendered SVG charts for the read side: a series' figures per event, and stances over
+time (one row per actor or per topic).
 
-Pure functions over what the services return (``series_figures``, ``topic_timeline``).
+Pure functions over what the read side assembles (``series_figures``, ``topic_timeline``,
+``tracks_from``); they know nothing of pages or the admin, which both embed their output.
 Every piece of text that came from an editor or an article is escaped by ``format_html``;
 nothing here is ``mark_safe``d.
 """
@@ -48,9 +50,6 @@ def _fmt(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
-# ---- series chart -----------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Chart:
     """One quantity's chart and its accessible title."""
@@ -80,7 +79,9 @@ def series_charts(figures: SeriesFigures, *, width: int = 640, height: int = 240
 
 
 def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
-    left, right, top, bottom = 56, 16, 16, 48
+    # The right margin holds the last event's date and its figures, written to the right of
+    # its dots; a narrower one cut them off.
+    left, right, top, bottom = 56, 96, 16, 48
     plot_w, plot_h = width - left - right, height - top - bottom
     highs = [
         r.interval.high if r.interval.high is not None else r.value
@@ -183,9 +184,6 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         f"{label} per event date",
         _join(parts),
     )
-
-
-# ---- stance timeline -------------------------------------------------------------------------
 
 
 def timeline_svg(

@@ -1,0 +1,60 @@
+"""The contested questions: the list of topics, a topic's stances over time, and the matrix of
+who stands where (actors × topics) as of a date.
+
+Positions show only when backed by published evidence, with only that evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from factcheck.ledger.charts import timeline_svg
+from factcheck.ledger.choices import ClaimStatus
+from factcheck.ledger.models import Topic
+from factcheck.ledger.reports.matrix import position_matrix
+from factcheck.ledger.reports.timelines import topic_timeline
+
+from ..caching import public_page
+
+
+@require_safe
+@public_page
+def topics(request):
+    visible = Q(positions__evidence__status=ClaimStatus.PUBLISHED)
+    topics = Topic.objects.annotate(
+        actors=Count("positions__actor", filter=visible, distinct=True),
+        claims_published=Count(
+            "claims", filter=Q(claims__status=ClaimStatus.PUBLISHED), distinct=True
+        ),
+    ).order_by("title")
+    return render(request, "web/topics.html", {"topics": topics})
+
+
+@require_safe
+@public_page
+def topic(request, pk: int):
+    topic = get_object_or_404(Topic, pk=pk)
+    tracks = topic_timeline(topic=topic)
+    return render(
+        request,
+        "web/topic.html",
+        {"topic": topic, "tracks": tracks, "svg": timeline_svg(tracks, label="actor")},
+    )
+
+
+@require_safe
+@public_page
+def matrix(request):
+    raw = request.GET.get("as_of", "").strip()
+    as_of, error = None, ""
+    if raw:
+        try:
+            as_of = dt.date.fromisoformat(raw)
+        except ValueError:
+            error = f"“{raw}” is not a date; use YYYY-MM-DD."
+    context = {"matrix": position_matrix(as_of=as_of), "as_of": as_of, "raw": raw, "error": error}
+    return render(request, "web/matrix.html", context, status=400 if error else 200)
