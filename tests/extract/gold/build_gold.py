@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -14,7 +15,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from extract_bench import read_article  # noqa: E402
 
 # Annotation conventions (see README.md next to this file):
-#   ("a", surface, actor name or None)                        actor mention
+#   ("a", surface, actor name or None[, kind])                actor mention (kind in the newer
+#                                                             sets: person, organisation,
+#                                                             government, armed_group)
 #   ("s", first words, last words, claimant)                  attributed statement (sentence span)
 #   ("f", surface, quantity, value, bound, unit)              figure
 #   ("d", surface, start_date, end_date, precision)           date
@@ -750,6 +753,8 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
             end = start + len(entry[1])
             if kind == "actor":
                 item = {"actor": entry[2]}
+                if len(entry) > 3:
+                    item["actor_kind"] = entry[3]
             elif kind == "figure":
                 _, _, quantity, value, bound, unit = entry
                 item = {"quantity": quantity, "value": value, "bound": bound, "unit": unit}
@@ -762,11 +767,30 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
     return {"article": name, "source": source, "published": published.isoformat(), "items": items}
 
 
+def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
+    """The annotated articles of a sub-folder (tuning/, blind/): `annotations.py` + texts."""
+    spec = importlib.util.spec_from_file_location(
+        f"gold_{folder}_annotations", HERE / folder / "annotations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    found = {}
+    for text in sorted((HERE / folder).glob(f"{prefix}_*.txt")):
+        name = text.stem
+        items = getattr(module, name.upper())
+        found[name] = (f"tests/extract/gold/{folder}/{text.name}", items, HERE / folder)
+    return found
+
+
 def main() -> None:
-    """Write every gold file next to this script."""
-    for name, (source, spec) in ARTICLES.items():
+    """Write every gold file next to its text."""
+    everything = {name: (source, spec, HERE) for name, (source, spec) in ARTICLES.items()}
+    everything |= _folder_articles("tuning", "tune")
+    everything |= _folder_articles("blind", "blind")
+    for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
-        path = HERE / f"{name}.json"
+        path = folder / f"{name}.json"
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         counts = {
             k: sum(1 for i in doc["items"] if i["kind"] == k)
