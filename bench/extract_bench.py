@@ -173,6 +173,10 @@ def _actor_kinds(preds: list[dict], golds: list[dict], used: set[int]) -> dict:
     return rows
 
 
+def _new_body(pred: dict) -> bool:
+    return pred["kind"] == "actor" and pred["actor"] is None and pred["actor_kind"] != "person"
+
+
 def _kind_of(pred: dict) -> str:
     kind = pred.get("actor_kind") or ""
     return {"country": "government", "armed_force": "armed_group"}.get(kind, kind)
@@ -263,6 +267,9 @@ def run(paths: list[Path] | None = None) -> dict:
         body, published = read_article(ROOT / doc["source"])
         bodies.append((body, published))
         predicted = [s.as_dict() for s in suggest(body, published=published, actors=actors)]
+        if not any("actor_kind" in item for item in doc["items"]):
+            # Older gold annotates table actors and people only: new bodies are not scored there.
+            predicted = [p for p in predicted if not _new_body(p)]
         group = _group(doc["article"])
         articles.setdefault(group, []).append(doc["article"])
         scored = score(predicted, doc["items"])

@@ -209,11 +209,17 @@ class Mention:
     role: str = ""
     affiliation: str = ""
     name: str = ""  # the person's name for candidates (actor is None)
+    aliases: tuple[str, ...] = ()  # forms the text introduces ("Rapid Support Forces (RSF)")
 
     @property
     def is_person(self) -> bool:
         """Whether this mention names a person (a pronoun can point back to it)."""
         return self.kind == "person"
+
+    @property
+    def actor_kind(self) -> str:
+        """The kind an editor would file it under: person, organisation, government, ..."""
+        return {"country": "government", "armed_force": "armed_group"}.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -406,7 +412,7 @@ def find_candidates(text: str, known: list[Mention], actors: Sequence[KnownActor
         name = text[start:end]
         if name in introduced:
             continue
-        role = _role_around(text, start, end)
+        role = role_around(text, start, end)
         if role is None:
             continue
         affiliation = _affiliation_from(role, actors)
@@ -415,12 +421,12 @@ def find_candidates(text: str, known: list[Mention], actors: Sequence[KnownActor
         introduced[name] = mention
         occupied.append((start, end))
     found = list(introduced.values())
-    found += _later_mentions(text, list(introduced.values()), occupied)
+    found += later_mentions(text, list(introduced.values()), occupied)
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _role_around(text: str, start: int, end: int) -> str | None:
+def role_around(text: str, start: int, end: int) -> str | None:
     """The role phrase introducing a name, '' for a bare title, None when there is none."""
     after = _APPOSITIVE_AFTER.match(text, end)
     if after and _has_role_noun(after.group(1)):
@@ -456,7 +462,7 @@ def _has_role_noun(phrase: str) -> bool:
     return any(w.lower().rstrip(".") in ROLE_NOUNS for w in _ROLE_WORD.findall(phrase))
 
 
-def _later_mentions(
+def later_mentions(
     text: str, people: list[Mention], occupied: list[tuple[int, int]]
 ) -> list[Mention]:
     """Surname, titled surname and full name of each new person elsewhere in the article."""

@@ -33,6 +33,9 @@ class Suggestion:
     actor_id: int | None = None
     role: str = ""
     affiliation: str = ""
+    actor_kind: str = ""  # person, organisation, government, armed_group
+    name: str = ""  # a new actor's full name ("Rapid Support Forces" for a mention "RSF")
+    aliases: tuple[str, ...] = ()  # forms the text introduces for a new actor ("RSF")
     claimant: str = ""
     claimant_id: int | None = None
     claim_kind: str = ""
@@ -65,6 +68,9 @@ class Suggestion:
                 "actor_id": self.actor_id,
                 "role": self.role,
                 "affiliation": self.affiliation,
+                "actor_kind": self.actor_kind,
+                "name": self.name,
+                "aliases": list(self.aliases),
             }
         elif self.kind == "statement":
             data |= {
