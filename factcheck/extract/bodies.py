@@ -133,13 +133,15 @@ _PERSON_CUE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _VERB_AFTER = re.compile(
-    rf"(?:,[^,]{{0,80}},)?\s+(?:(?:has|have|had|also|was|were|is|then)\s+)*(?:{_VERBS})\b"
+    rf"(?:,[^,]{{0,80}},)?,?\s+(?:(?:has|have|had|also|was|were|is|then)\s+)*(?:{_VERBS})\b"
 )
 _VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _WORD = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|[’'-](?=[^\W\d_]))*(?:\.(?=\w))?(?:[\w]*)", re.UNICODE
+    r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|[’'](?=[^\W\d_])(?!s\b))*"
+    r"(?:\.(?=\w))?(?:[\w]*)",
+    re.UNICODE,
 )
-_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "on", "in"})
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?)$")
 _BRACKETED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z.]{1,7})\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][”\"’')]*\s+|\n\s*|^[“\"]|[.!?]\s+[“\"])$")
@@ -165,7 +167,9 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             if current:
                 runs.append(current)
             current = [w]
-        elif word in _CONNECTORS and joined:
+        elif (
+            word in _CONNECTORS and joined and not (word == "the" and current[-1].group(0) == "and")
+        ):
             current.append(w)
         else:
             if current:
@@ -239,8 +243,11 @@ def find_bodies(
         _acronyms(text, run, found, introduced)
         segments = _segments(run)
         for index, seg in enumerate(segments):
+            # A name is the run's last segment: what stands before a role qualifies the role.
             after_role = index > 0
-            _segment(text, seg, after_role, found, introduced, single_bodies, new_people)
+            before_role = index < len(segments) - 1
+            _segment(text, seg, after_role, before_role, found, introduced, single_bodies,
+                     new_people)  # fmt: skip
     # Later mentions of single-word bodies confirmed somewhere ("Volkswagen delivered").
     for run in _runs(text):
         for w in run:
@@ -288,6 +295,8 @@ def _bracketed(text, run, words, found: _Found, introduced: dict[str, Mention]) 
     if bracket is None:
         return
     acronym = bracket.group("acr")
+    if acronym in NOT_ACTOR:
+        return  # "MALATYA, Turkey (AP)": an agency credit
     first = 0
     while first < len(run) - 1 and (
         run[first].group(0) in _OPENERS or run[first].group(0) in _CONNECTORS
@@ -355,7 +364,9 @@ def _government(start: int, end: int, form: str) -> Mention:
                    f"government: '{form}' stands for {country}", "", "", country)  # fmt: skip
 
 
-def _segment(text, seg, after_role, found: _Found, introduced, single_bodies, new_people) -> None:
+def _segment(
+    text, seg, after_role, before_role, found: _Found, introduced, single_bodies, new_people
+) -> None:
     # Leading openers ("The", "In", months, weekdays) are not part of a name.
     while seg and (
         seg[0].group(0) in _OPENERS
@@ -404,7 +415,9 @@ def _segment(text, seg, after_role, found: _Found, introduced, single_bodies, ne
     if len(words) == 1:
         _single(text, seg[0], found, single_bodies)
         return
-    if len(words) > 4 or _place_context(text, start) and not after_role:
+    if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
+        return
+    if _place_context(text, start) and not after_role:
         return
     before = text[max(0, start - 40) : start]
     cue = (
@@ -414,6 +427,7 @@ def _segment(text, seg, after_role, found: _Found, introduced, single_bodies, ne
         or _VERB_AFTER.match(text, end)
         or _VERB_BEFORE.search(before)
         or _PERSON_CUE_BEFORE.search(before)
+        or len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?! [A-Z])", text)) > 1
     )
     if not cue:
         return
@@ -454,9 +468,11 @@ def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str,
     before = text[max(0, w.start() - 40) : w.start()]
     after = text[w.end() : w.end() + 40]
     cue = ""
-    if _ORG_CUE_BEFORE.search(before):
+    if re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van)[A-Z]", word):
+        cue = "a name written in CamelCase"
+    elif _ORG_CUE_BEFORE.search(before):
         cue = "a body named by the word before it"
-    elif re.match(r"['’]s\s+[a-z]", after) and not _sentence_initial(text, w.start()):
+    elif re.match(r"['’]s\s+[a-z]", after):
         cue = "possessive of a body"
     if not cue or (_place_context(text, w.start()) and "named" not in cue):
         return
