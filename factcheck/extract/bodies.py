@@ -235,7 +235,8 @@ def find_bodies(
     introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
     single_bodies: dict[str, Mention] = {}
     new_people: list[Mention] = []
-    for run in _runs(text):
+    runs = _runs(text)
+    for run in runs:
         if _is_dateline(text, run):
             continue
         words = [w.group(0) for w in run]
@@ -249,7 +250,7 @@ def find_bodies(
             _segment(text, seg, after_role, before_role, found, introduced, single_bodies,
                      new_people)  # fmt: skip
     # Later mentions of single-word bodies confirmed somewhere ("Volkswagen delivered").
-    for run in _runs(text):
+    for run in runs:
         for w in run:
             word = w.group(0)
             first = single_bodies.get(word)

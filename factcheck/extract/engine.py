@@ -6,7 +6,7 @@ import bisect
 import datetime
 from collections.abc import Sequence
 
-from .actors import find_candidates, find_known
+from .actors import actor_matcher, find_candidates, find_known
 from .bodies import find_bodies
 from .dates import DateHit, find_dates
 from .figures import find_figures
@@ -28,8 +28,9 @@ def suggest(
         layout.append((para, sents, quoted, left_open))
         all_quotes += quoted
         all_sentences += sents
-    known = find_known(text, actors)
-    candidates = find_candidates(text, known, actors)
+    matcher = actor_matcher(tuple(actors))  # compiled once per table, then cached
+    known = find_known(text, matcher)
+    candidates = find_candidates(text, known, matcher)
     bodies = find_bodies(text, known, candidates, actors)
     mentions = sorted(known + candidates + bodies, key=lambda m: m.start)
     dates = find_dates(text, published, all_quotes)

@@ -19,6 +19,15 @@ class KnownActor:
     kind: str = ""
     affiliation: str = ""
 
+    def __hash__(self) -> int:
+        # The engine caches its matchers per actor table; a newsroom table holds thousands of
+        # actors, so each actor's hash is computed once, not on every lookup.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.id, self.name, self.aliases, self.kind, self.affiliation))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class Suggestion:
