@@ -115,7 +115,7 @@ _OPENERS = frozenset(
 )
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|inside|near|outside|across|into|to|throughout|around|from|at|on|of|towards|"
-    r"toward|via|off|between|and|or)|\b(?:city|town|village|province|region|state|district|"
+    r"toward|via|off|between)|\b(?:city|town|village|province|region|state|district|"
     r"capital)\s+of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern)\s+)?$",
     re.IGNORECASE,
 )
@@ -303,6 +303,14 @@ def _bracketed(text, run, words, found: _Found, introduced: dict[str, Mention]) 
         run[first].group(0) in _OPENERS or run[first].group(0) in _CONNECTORS
     ):
         first += 1
+    # The name is the shortest tail whose initials spell the acronym, when one does
+    # ("Fighters of the Rapid Support Forces (RSF)" → "Rapid Support Forces").
+    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    for tail in range(first, len(run)):
+        words = [w.group(0) for w in run[tail:] if w.group(0) not in _CONNECTORS]
+        if run[tail].group(0) not in _CONNECTORS and "".join(w[0] for w in words) == letters:
+            first = tail
+            break
     seg = run[first:]
     name = text[seg[0].start() : seg[-1].end()]
     initials = "".join(w.group(0)[0] for w in seg if w.group(0) not in _CONNECTORS).upper()
@@ -381,6 +389,20 @@ def _segment(
     if not seg:
         return
     words = [w.group(0) for w in seg]
+    if "and" in words:
+        # "Italy and France", "Saudi Arabia and Russia": two actors joined, not one name.
+        parts: list[list[re.Match[str]]] = [[]]
+        for w in seg:
+            if w.group(0) == "and":
+                parts.append([])
+            else:
+                parts[-1].append(w)
+        forms = [text[p[0].start() : p[-1].end()] for p in parts if p]
+        if len(forms) == len(parts) and all(f in COUNTRIES or f in WELL_KNOWN for f in forms):
+            for part in parts:
+                _segment(text, part, after_role, before_role, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
+            return
     start, end = seg[0].start(), seg[-1].end()
     if not found.free(start, end):
         return
@@ -443,7 +465,9 @@ _ROLE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_WO
 
 _ACTS_AFTER = re.compile(
     rf"\s*(?:[,.;:]|\s(?:and|or|has|have|had|is|was|will|would|could|must|should|also|"
-    rf"last|on|in|then|\w+ed|{_VERBS})\b)"
+    rf"last|on|in|then|\w+ed|sent|made|took|gave|won|lost|met|held|kept|struck|led|set|put|"
+    rf"brought|began|fought|paid|sold|bought|ran|left|came|went|saw|spent|became|sought|"
+    rf"{_VERBS})\b)"
 )
 
 
