@@ -330,7 +330,10 @@ def _figure(
     before = text[max(sentence.start, start - 40) : start]
     after_text = text[end : min(sentence.end, end + 60)]
     is_digits = raw[0].isdigit()
-    is_fraction = not is_digits and raw.lower().split()[-1] in FRACTIONS
+    is_fraction = not is_digits and (
+        raw.lower().split()[-1] in FRACTIONS
+        or re.fullmatch(r"\w+-(?:thirds|quarters|fifths|tenths)", raw.lower()) is not None
+    )
     # Dates, times and years are not figures.
     if is_digits and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after_text)):
         return None
@@ -460,6 +463,10 @@ def _figure(
     hedge = _HEDGE.search(before)
     bound = "exact"
     span_start = start
+    written_before = _MAGNITUDE_BEFORE.search(before) if quantity == "magnitude" else None
+    written_before = written_before or re.search(r"\bminus\s+$", before)
+    if written_before:
+        span_start = start - len(before) + written_before.start()  # "minus 4", "magnitude 6.4"
     whole = re.match(r"\s+of\s+the\s+(\d[\d,]*)", text[end : end + 20]) if all_but else None
     if all_but and whole:
         value = float(whole.group(1).replace(",", "")) - value

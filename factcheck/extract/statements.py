@@ -22,6 +22,8 @@ from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_tabl
 
 # "the agency", "the chancellor": what the head noun of a speaker phrase points back to.
 SPEAKER_NOUNS: dict[str, str] = {noun: kind for noun, kind in data_table("speaker_nouns.txt", "")}
+# Verbs that open a new statement even inside another one's "that" clause.
+_MAIN_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote", "writes"})
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _POINTER = re.compile(
     r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)$", re.I
@@ -156,6 +158,10 @@ def _sentence_statements(
             continue
         if m.group(1) == "put" and not _PUT_AT.match(body, m.end()):
             continue
+        if re.search(r"\baccording\s+to\s+[^,.;]*$", body[: m.start()], re.IGNORECASE):
+            continue  # "according to results announced by …": the source, read below
+        if speakers and m.group(1) not in _MAIN_VERBS and " that " in body[: m.start()]:
+            continue  # "Peskov said that Mr Putin had not ruled out …": reported, not a source
         if body.startswith(" of ", m.end()) and m.group(1).endswith("ed"):
             continue  # "a company accused of supplying": a participle, not a speech verb
         speaker = _speaker_for(text, sentence, pos, m.end() + sentence.start, speakers, mentions,

@@ -240,6 +240,7 @@ FRESH_001 = [
     ("s", "One of them said", "end of March.", "One of them"),
     ("s", "Mr Trump has said", "shows flexibility.", "Donald Trump"),
     ("s", "Its forces have advanced", "independent analysts.", "estimates by independent analysts"),
+    ("s", "Moscow has rejected", "and France.", "Russia"),  # added 2026-12-03: a stated position
     ("s", "The overnight attack", "Ukrainian officials.", "Ukrainian officials"),
     ("f", "310 drones", "drones", 310, "exact", ""),
     ("f", "18 missiles", "missiles", 18, "exact", ""),
@@ -374,6 +375,12 @@ FRESH_003 = [
     ("s", "The official said Kyiv", "at any meeting.", "The official"),
     ("s", '"Without the Americans', "told AFP.", "the official"),
     ("s", "Moscow demands that", "size of its army.", "Russia"),
+    (
+        "s",
+        "Kyiv has rejected",
+        "for capitulation.",
+        "Ukraine",
+    ),  # added 2026-12-03: a stated position
     (
         "s",
         "According to a survey",
