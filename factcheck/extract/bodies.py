@@ -281,9 +281,10 @@ def _copy(first: Mention, start: int, end: int, rule: str) -> Mention:
 def _segments(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """Split a run at role words: what follows the last role is a name ("… Minister Ali X")."""
     segments: list[list[re.Match[str]]] = [[]]
-    for w in run:
+    for i, w in enumerate(run):
         word = w.group(0).rstrip(".")
-        if word in _ROLE_WORDS and not _is_acronym(word):
+        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name).
+        if word in _ROLE_WORDS and not _is_acronym(word) and i < len(run) - 1:
             segments.append([])
         else:
             segments[-1].append(w)
@@ -349,6 +350,9 @@ def _acronyms(text, run, found: _Found, introduced: dict[str, Mention]) -> None:
             first = introduced[word]
             found.add(_copy(first, w.start(), w.end(), f"acronym of '{first.name}'"))
         elif word in COUNTRIES:
+            modifier = re.match(r" [A-Z]", text[w.end() : w.end() + 2])  # "U.S. District Judge"
+            if modifier:
+                continue
             if not _place_context(text, w.start()) and not _role_noun_after(text, w.end()):
                 found.add(_government(w.start(), w.end(), word))
         elif word in WELL_KNOWN:
@@ -430,6 +434,9 @@ def _segment(
                           "", "", form)  # fmt: skip
         found.add(mention)
         introduced.setdefault(form, mention)
+        if len(words) == 2 and words[1] in _LEGAL_SUFFIXES:
+            # "Porsche AG" is also written "Porsche".
+            single_bodies.setdefault(words[0], mention)
         return
     if any(_is_acronym(w) or w in NOT_ACTOR for w in words):
         return
@@ -471,6 +478,10 @@ _ACTS_AFTER = re.compile(
 )
 
 
+_LEGAL_SUFFIXES = frozenset({"AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company"})
+_ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
+
+
 def _government_use(text: str, start: int, end: int) -> bool:
     """A country or capital standing for its government: it acts, it is not a place.
 
@@ -499,6 +510,8 @@ def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str,
         cue = "a body named by the word before it"
     elif re.match(r"['’]s\s+[a-z]", after):
         cue = "possessive of a body"
+    elif _ORG_CUE_AFTER.match(after) and not _sentence_initial(text, w.start()):
+        cue = "a body named by the word after it"
     if not cue or (_place_context(text, w.start()) and "named" not in cue):
         return
     mention = Mention(w.start(), w.end(), None, None, "organisation", f"new organisation: {cue}",
