@@ -209,11 +209,17 @@ class Mention:
     role: str = ""
     affiliation: str = ""
     name: str = ""  # the person's name for candidates (actor is None)
+    aliases: tuple[str, ...] = ()  # forms the text introduces ("Rapid Support Forces (RSF)")
 
     @property
     def is_person(self) -> bool:
         """Whether this mention names a person (a pronoun can point back to it)."""
         return self.kind == "person"
+
+    @property
+    def actor_kind(self) -> str:
+        """The kind an editor would file it under: person, organisation, government, ..."""
+        return {"country": "government", "armed_force": "armed_group"}.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)
@@ -261,9 +267,14 @@ def _surfaces(actors: Sequence[KnownActor]) -> list[_Surface]:
 
 
 @dataclass(frozen=True)
-class _Matcher:
+class ActorMatcher:
+    """The compiled forms of one actor table (built once per table and cached)."""
+
     regexes: tuple[re.Pattern[str], ...]
     by_surface: dict[str, _Surface]
+    # Affiliations named in role phrases: a regex of body names and what each points to.
+    affiliation_regex: re.Pattern[str]
+    affiliation_owners: dict[str, str]
 
 
 def _char_pattern(ch: str) -> str:
@@ -279,7 +290,8 @@ _TITLE_GROUP = trie_pattern(list(TITLES), _char_pattern)
 
 
 @functools.lru_cache(maxsize=64)
-def _matcher(actors: tuple[KnownActor, ...]) -> _Matcher:
+def actor_matcher(actors: tuple[KnownActor, ...]) -> ActorMatcher:
+    """Regexes and lookups for every written form of every actor of the table."""
     surfaces = _surfaces(actors)
     by_surface = {s.text.lower().replace("’", "'"): s for s in surfaces}
     regexes = []
@@ -297,10 +309,9 @@ def _matcher(actors: tuple[KnownActor, ...]) -> _Matcher:
         )
         flags = 0 if acronyms else re.IGNORECASE
         regexes.append(re.compile(pattern, flags))
-    return _Matcher(tuple(regexes), by_surface)
+    return ActorMatcher(tuple(regexes), by_surface, *_affiliation_regex(actors))
 
 
-@functools.lru_cache(maxsize=64)
 def _affiliation_regex(actors: tuple[KnownActor, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     owners = {k.lower(): v for k, v in NATIONALITIES.items()}
     for actor in actors:
@@ -311,20 +322,18 @@ def _affiliation_regex(actors: tuple[KnownActor, ...]) -> tuple[re.Pattern[str],
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE), owners
 
 
-def _affiliation_from(role: str, actors: Sequence[KnownActor]) -> str:
+def _affiliation_from(role: str, regex: re.Pattern[str], owners: dict[str, str]) -> str:
     """Likely affiliation named in a role phrase ("Kremlin spokesperson" → Russia)."""
-    regex, owners = _affiliation_regex(tuple(actors))
     m = regex.search(role)
     if m is None:
         return ""
     return owners.get(re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'"), "")
 
 
-def find_known(text: str, actors: Sequence[KnownActor]) -> list[Mention]:
+def find_known(text: str, matcher: ActorMatcher) -> list[Mention]:
     """Mentions of known actors; longest form wins, no overlaps, places and modifiers skipped."""
-    if not actors:
+    if not matcher.by_surface:
         return []
-    matcher = _matcher(tuple(actors))
     raw: list[tuple[int, int, _Surface, bool, bool]] = []
     for regex in matcher.regexes:
         for m in regex.finditer(text):
@@ -385,10 +394,11 @@ def _merge_adjacent(text: str, mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def find_candidates(text: str, known: list[Mention], actors: Sequence[KnownActor]) -> list[Mention]:
+def find_candidates(text: str, known: list[Mention], matcher: ActorMatcher) -> list[Mention]:
     """People not in the actor table, introduced with a role, and their later mentions."""
     occupied = [(m.start, m.end) for m in known]
     introduced: dict[str, Mention] = {}
+    affiliations = (matcher.affiliation_regex, matcher.affiliation_owners)
     for run in _NAME_RUN.finditer(text):
         tokens = list(re.finditer(_NAME_TOKEN, run.group(0)))
         # The name is the trailing capitalised words that are not roles or places.
@@ -406,21 +416,21 @@ def find_candidates(text: str, known: list[Mention], actors: Sequence[KnownActor
         name = text[start:end]
         if name in introduced:
             continue
-        role = _role_around(text, start, end)
+        role = role_around(text, start, end)
         if role is None:
             continue
-        affiliation = _affiliation_from(role, actors)
+        affiliation = _affiliation_from(role, *affiliations)
         mention = Mention(start, end, None, None, "person", f"new person: role '{role}'" if role
                           else "new person: title", role, affiliation, name)  # fmt: skip
         introduced[name] = mention
         occupied.append((start, end))
     found = list(introduced.values())
-    found += _later_mentions(text, list(introduced.values()), occupied)
+    found += later_mentions(text, list(introduced.values()), occupied)
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _role_around(text: str, start: int, end: int) -> str | None:
+def role_around(text: str, start: int, end: int) -> str | None:
     """The role phrase introducing a name, '' for a bare title, None when there is none."""
     after = _APPOSITIVE_AFTER.match(text, end)
     if after and _has_role_noun(after.group(1)):
@@ -456,7 +466,7 @@ def _has_role_noun(phrase: str) -> bool:
     return any(w.lower().rstrip(".") in ROLE_NOUNS for w in _ROLE_WORD.findall(phrase))
 
 
-def _later_mentions(
+def later_mentions(
     text: str, people: list[Mention], occupied: list[tuple[int, int]]
 ) -> list[Mention]:
     """Surname, titled surname and full name of each new person elsewhere in the article."""

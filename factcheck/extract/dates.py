@@ -30,15 +30,40 @@ _MONTHS["sept"] = 9
 _WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30,
 }  # fmt: skip
 
+_COUNT_WORDS = (
+    r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "year-range",
+        re.compile(r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–](?P<y2>(?:1[89]|20)\d{2})(?![\w%-])"),
+    ),
+    (
+        "season",
+        re.compile(
+            r"(?<![\w-])(?:(?:the|this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)"
+            r"(?:\s+of\s+(?P<y>(?:19|20)\d{2}))?(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "period-to-date",
+        re.compile(
+            rf"(?<![\w-])(?:(?:over|in|during|for)\s+)?the\s+(?P<which>past|last|previous|next|"
+            rf"coming)\s+(?:(?P<n>{_COUNT_WORDS})\s+)?(?P<unit>day|week|month|year)s?(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    ("weekend", re.compile(r"(?<![\w-])(?:over|at|during)\s+the\s+weekend(?![\w-])", re.I)),
     ("iso", re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")),
     (
         "month-day",
@@ -69,7 +94,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?<![\w])(?:(?:in|since|by|from|until|of|before|after|early|late|mid-?)\s+)?"
+            r"(?<![\w])(?:(?:in|since|by|from|until|of|before|after|early|late|mid-?|"
+            r"through|for|with|than|the|its|their|during)\s+)?"
             r"(?P<y>(?:19|20)\d{2})(?![\w%-])"
         ),
     ),
@@ -102,7 +128,13 @@ _FUTURE = re.compile(
     r"going\s+to|is\s+to|are\s+to|next|upcoming|later)\b",
     re.IGNORECASE,
 )
-_RELATIVE = {"overnight", "deictic", "relative-period", "ago", "weekday"}
+_RELATIVE = {"overnight", "deictic", "relative-period", "ago", "weekday", "period-to-date",
+             "weekend"}  # fmt: skip
+_PAST_BEFORE = re.compile(
+    r"\b(?:said|was|were|began|started|ended|fell|rose|won|held|met|took|came|\w+ed)\s+"
+    r"(?:in\s+|from\s+|between\s+|on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -120,7 +152,7 @@ class DateHit:
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {
     "overnight", "night", "yesterday", "today", "tomorrow", "tonight", "week", "month", "year",
-    "ago", "weeks", "months", "years", "days", "day",
+    "ago", "weeks", "months", "years", "days", "day", "weekend", "spring", "summer", "autumn",
 }  # fmt: skip
 
 
@@ -162,7 +194,29 @@ def find_dates(text: str, published: datetime.date, quoted: list[Span]) -> list[
             hits.append(DateHit(start, end, first, last, precision, rule))
             taken.append((start, end))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _join_spans(text, hits)
+
+
+_SPAN_GAP = re.compile(r"\s+(?:and|to|until)\s+(?:the\s+(?:end|start|beginning)\s+)?$", re.I)
+_SPAN_OPEN = re.compile(r"(?<![\w])(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _join_spans(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """ "between Oct 1 and Oct 12", "from 2017 to 2024": one span from the first to the last."""
+    joined: list[DateHit] = []
+    for hit in hits:
+        if joined:
+            first = joined[-1]
+            gap = text[first.end : hit.start]
+            opener = _SPAN_OPEN.search(text[max(0, first.start - 10) : first.start])
+            if opener and _SPAN_GAP.match(gap) and first.start_date < hit.end_date:
+                start = first.start - (len(opener.group(0)))
+                precision = "year" if first.precision == hit.precision == "year" else "span"
+                joined[-1] = DateHit(start, hit.end, first.start_date, hit.end_date, precision,
+                                     f"span: {first.rule} to {hit.rule}")  # fmt: skip
+                continue
+        joined.append(hit)
+    return joined
 
 
 def _month_span(year: int, month: int) -> tuple[datetime.date, datetime.date]:
@@ -223,10 +277,19 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
     month = _MONTHS[word.lower()]
     prep = (m["prep"] or "").lower()
     year = _closest_year(published, month)
+    clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start()))
+    clause = text[clause_start + 1 : m.start()]
+    before = text[max(0, m.start() - 40) : m.start()]
     if prep == "next" and month <= published.month:
         year = published.year + 1
     elif prep == "last" and month >= published.month:
         year = published.year - 1
+    elif prep in ("since", "in", "from", "") and (prep == "since" or _PAST_BEFORE.search(before)):
+        # "since March", "said in January": the past, not the coming one.
+        year -= (year, month) > (published.year, published.month)
+    elif prep in ("until", "in", "by", "") and (prep == "until" or _FUTURE.search(clause)):
+        # "until March", "will be cut in November": the coming one.
+        year += (year, month) < (published.year, published.month)
     first, last = _month_span(year, month)
     return first, last, "month"
 
@@ -234,7 +297,9 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
 def _year(m: re.Match[str], text: str, published: datetime.date):
     year = int(m["y"])
     # A bare four-digit number is a year only after a preposition ("in 2022", "since 2014").
-    if m.group(0) == m["y"] and not re.search(r"\b(?:and|or|to)\s+$", text[: m.start()][-8:]):
+    if m.group(0) == m["y"] and not re.search(
+        r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:]
+    ):
         return None
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
 
@@ -301,7 +366,65 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     return day, day, "day"
 
 
+def _year_range(m: re.Match[str], text: str, published: datetime.date):
+    first, last = int(m["y1"]), int(m["y2"])
+    if last <= first:
+        return None
+    return datetime.date(first, 1, 1), datetime.date(last, 12, 31), "year"
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
+
+
+def _season(m: re.Match[str], text: str, published: datetime.date):
+    name = m["season"].lower()
+    if name == "winter" or (not m["y"] and not m.group(0).lower().startswith(("this", "last"))):
+        return None  # a bare "summer" or a winter across two years is left to the editor
+    year = int(m["y"]) if m["y"] else published.year
+    if m.group(0).lower().startswith("last"):
+        year -= 1
+    first_month, last_month = _SEASONS[name]
+    return (
+        datetime.date(year, first_month, 1),
+        _month_span(year, last_month)[1],
+        "span",
+    )
+
+
+def _period_to_date(m: re.Match[str], text: str, published: datetime.date):
+    """ "the past seven days", "over the next two years": a span ending or starting today."""
+    if not m["n"] and m.group(0).lower().endswith("s"):
+        return None  # "in the coming weeks" has no length
+    raw = (m["n"] or "1").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if n is None:
+        return None
+    unit = m["unit"].lower()
+    forward = m["which"].lower() in ("next", "coming")
+    if unit == "day":
+        other = published + datetime.timedelta(days=n if forward else -n)
+    elif unit == "week":
+        other = published + datetime.timedelta(weeks=n if forward else -n)
+    else:
+        months = n * (12 if unit == "year" else 1) * (1 if forward else -1)
+        index = published.year * 12 + published.month - 1 + months
+        year, month = index // 12, index % 12 + 1
+        other = datetime.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+    return (published, other, "span") if forward else (other, published, "span")
+
+
+def _weekend(m: re.Match[str], text: str, published: datetime.date):
+    """ "over the weekend": the last Saturday and Sunday before the published day."""
+    back = (published.weekday() - 6) % 7 or 7 if published.weekday() != 6 else 0
+    sunday = published - datetime.timedelta(days=back)
+    return sunday - datetime.timedelta(days=1), sunday, "span"
+
+
 _RESOLVERS = {
+    "year-range": _year_range,
+    "season": _season,
+    "period-to-date": _period_to_date,
+    "weekend": _weekend,
     "iso": _iso,
     "month-day": _month_day,
     "day-month": _month_day,

@@ -6,7 +6,8 @@ import bisect
 import datetime
 from collections.abc import Sequence
 
-from .actors import find_candidates, find_known
+from .actors import actor_matcher, find_candidates, find_known
+from .bodies import find_bodies
 from .dates import DateHit, find_dates
 from .figures import find_figures
 from .records import KnownActor, Suggestion
@@ -27,9 +28,11 @@ def suggest(
         layout.append((para, sents, quoted, left_open))
         all_quotes += quoted
         all_sentences += sents
-    known = find_known(text, actors)
-    candidates = find_candidates(text, known, actors)
-    mentions = sorted(known + candidates, key=lambda m: m.start)
+    matcher = actor_matcher(tuple(actors))  # compiled once per table, then cached
+    known = find_known(text, matcher)
+    candidates = find_candidates(text, known, matcher)
+    bodies = find_bodies(text, known, candidates, actors)
+    mentions = sorted(known + candidates + bodies, key=lambda m: m.start)
     dates = find_dates(text, published, all_quotes)
     figures = find_figures(text, all_sentences)
     statements = find_statements(text, layout, mentions)
@@ -48,6 +51,9 @@ def suggest(
                 actor_id=m.actor_id,
                 role=m.role,
                 affiliation=m.affiliation,
+                actor_kind=m.actor_kind,
+                name=m.name if m.actor is None else "",
+                aliases=m.aliases,
                 context=locate.sentence_text(m.start),
             )  # fmt: skip
         )

@@ -43,14 +43,40 @@ _NUMBER_BODY = rf"""
       | a\s+(?:hundred|thousand|million|billion)
       | half\s+a\s+(?:million|billion)
       | (?:a|one)\s+(?:half|third|quarter|fifth|tenth) | half
+      | (?:two|three|four)-(?:thirds|quarters|fifths|tenths)
       | (?:{_WORD_NUMBER})(?:-(?:{_UNIT_WORDS}))?
     )
     (?:\s+(?P<mult>hundred|thousand|million|billion|trillion)(?![\w-])|(?P<multc>bn|mn|m)(?![\w]))?
-    (?![\w])"""
+    (?:(?![\w])|(?=[CF](?![\w])))"""
 _NUMBER = re.compile(r"(?<![\w.,/:\-£$€])" + _NUMBER_BODY, re.IGNORECASE | re.VERBOSE)
 # The second number of a range ("20-30", "between 20 and 30", "four to six").
 _NUMBER_AT = re.compile(_NUMBER_BODY, re.IGNORECASE | re.VERBOSE)
-_RANGE_LINK = re.compile(r"\s*[-–]\s*|\s+(?P<word>to|and)\s+", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s*[-–]\s*|\s+(?P<word>to|and|or)\s+", re.IGNORECASE)
+# A unit written on the first number of a range ("9% to 12%", "2.3C to 2.5C").
+_RANGE_UNIT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))|[CF](?![\w])", re.I)
+_POINTS = re.compile(
+    r"\s+(?P<bp>basis\s+points?)(?![\w])|\s?(?P<bps>bps?)(?![\w])"
+    r"|\s+(?:percentage\s+)?points?(?![\w])",
+    re.IGNORECASE,
+)
+_TEMPERATURE = re.compile(
+    r"(?P<short>[CF])(?![\w])|\s+degrees?\s+(?P<long>Celsius|Fahrenheit|C|F)(?![\w])"
+)
+_IN_M = re.compile(
+    rf"\s+(?:in|out\s+of)\s+(?P<m>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+(?:of|at))?\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged|over|under)|[A-Z][\w’'\-]+,)\s+$")
+_PER_BEFORE = re.compile(r"\b(?:per|age\s+of)\s+$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:next|coming)\s+$", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"(?P<noun>[a-z][a-z\-]+)(?:\s+(?:has|have|had|was|were|is|are|also|now|still|only|"
+    r"unexpectedly|again))*\s+(?:rose|risen|rise|rises|fell|fallen|falls|stood|stands|held|"
+    r"holds|reached|edged\s+up|edged|slipped|jumped|grew|grown|dropped|climbed|narrowed|widened|"
+    r"increased|decreased|declined|was|were|is|are|ran|hit|eased|surged|slumped|gained|lost)\b"
+)
 _BETWEEN_BEFORE = re.compile(r"(?<![\w])between\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
@@ -136,6 +162,8 @@ _STOP = frozenset(
         "an",
         "the",
         "this",
+        "last",
+        "next",
         "these",
         "those",
         "their",
@@ -192,6 +220,8 @@ def _word_value(raw: str) -> float | None:
     if words[0] == "half":
         return FRACTIONS["half"]
     parts = words[0].split("-")
+    if len(parts) == 2 and parts[1].endswith("s") and parts[1][:-1] in FRACTIONS:
+        return NUMBER_WORDS.get(parts[0], 0) * FRACTIONS[parts[1][:-1]]  # "two-thirds"
     total = 0
     for part in parts:
         if part not in NUMBER_WORDS:
@@ -230,7 +260,8 @@ def _range(
     the upper end is kept in the rule. "from 20 to 30" is read as a change, not a range, and
     "and" makes a range only after "between".
     """
-    link = _RANGE_LINK.match(text, m.end(), sentence.end)
+    first_unit = _RANGE_UNIT.match(text, m.end(), sentence.end)
+    link = _RANGE_LINK.match(text, first_unit.end() if first_unit else m.end(), sentence.end)
     if link is None:
         return None
     before = text[max(sentence.start, m.start() - 40) : m.start()]
@@ -242,6 +273,8 @@ def _range(
     if word == "to" and _FROM_BEFORE.search(before):
         return None
     digits_follow = text[link.end() : link.end() + 1].isdigit()
+    if word == "or" and m.group("num")[0].isdigit():
+        return None  # "3 or 4" is rare in digits; word numbers only ("two or three days")
     if not word and not (m.group("num")[0].isdigit() and digits_follow):
         return None  # a hyphen joins two digit groups only ("20-30")
     second = _NUMBER_AT.match(text, link.end(), sentence.end)
@@ -256,6 +289,8 @@ def _range(
         lower *= upper.value / upper_raw  # "between 2 and 3 million" → 2 million
     if m.group("cur") and upper.quantity != "money":
         return None
+    if first_unit and upper.unit != {"C": "C", "F": "F"}.get(first_unit.group(0).strip(), "%"):
+        return None  # "fell 58% to 1.6 billion euros" is a change, not a range
     if not lower < upper.value:
         return None
     start = m.start()
@@ -295,7 +330,10 @@ def _figure(
     before = text[max(sentence.start, start - 40) : start]
     after_text = text[end : min(sentence.end, end + 60)]
     is_digits = raw[0].isdigit()
-    is_fraction = not is_digits and raw.lower().split()[-1] in FRACTIONS
+    is_fraction = not is_digits and (
+        raw.lower().split()[-1] in FRACTIONS
+        or re.fullmatch(r"\w+-(?:thirds|quarters|fifths|tenths)", raw.lower()) is not None
+    )
     # Dates, times and years are not figures.
     if is_digits and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after_text)):
         return None
@@ -305,8 +343,14 @@ def _figure(
         nxt = _words_after(text, end, 1)
         if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
             return None
-    # "the two sides", "the three delegations" refer back; they are not measurements.
-    if _DETERMINER_BEFORE.search(before) and not _HYPHEN_UNIT.match(text, end):
+    if _PER_BEFORE.search(before):
+        return None  # "per 100,000 inhabitants" is the base of a rate
+    all_but = re.search(r"\ball\s+but\s+$", before, re.IGNORECASE)
+    in_m = _IN_M.match(text, end, sentence.end)
+    # "the two sides", "the three delegations" refer back; they are not measurements, unlike
+    # money or a share after "the" ("the 95%", "the $300 billion").
+    measured = m.group("cur") or _PERCENT.match(text, end) or _CURRENCY_AFTER.match(text, end)
+    if _DETERMINER_BEFORE.search(before) and not _HYPHEN_UNIT.match(text, end) and not measured:
         return None
     value = float(raw.replace(",", "")) if is_digits else _word_value(raw)
     if value is None:
@@ -330,10 +374,37 @@ def _figure(
         rule_parts.append(f"currency '{currency_word.group('word')}'")
     percent = _PERCENT.match(text, end)
     area = _AREA_AFTER.match(text, end, sentence.end)
-    if percent and not quantity:
+    points = _POINTS.match(text, end) if is_digits else None
+    temperature = _TEMPERATURE.match(text, end) if is_digits else None
+    if re.search(r"\bminus\s+$", before):
+        value = -value
+    if in_m and not quantity:
+        whole = _word_value(in_m.group("m")) if not in_m.group("m").isdigit() else None
+        whole = float(in_m.group("m")) if in_m.group("m").isdigit() else whole
+        if whole:
+            value, unit, cursor = 100 * value / whole, "%", in_m.end()
+            rule_parts.append(f"'N in {in_m.group('m')}' → share")
+    elif points and not quantity:
+        unit = "bp" if (points.group("bp") or points.group("bps")) else "pp"
+        cursor = points.end()
+        rule_parts.append("points" if unit == "pp" else "basis points")
+    elif temperature and not quantity:
+        scale = (temperature.group("short") or temperature.group("long"))[0].upper()
+        quantity, unit, cursor = "temperature", scale, temperature.end()
+        rule_parts.append(f"temperature in degrees {scale}")
+    elif _MAGNITUDE_BEFORE.search(before) and not quantity:
+        quantity = "magnitude"
+        rule_parts.append("'magnitude' before the number")
+    elif percent and not quantity:
         unit, cursor = "%", percent.end()
     elif is_fraction:
         unit = "%"
+        joined = _HYPHEN_UNIT.match(text, end)
+        if joined and joined.group("unit").lower() == "point":
+            value, unit, cursor = value / 100, "pp", joined.end()  # "a quarter-point"
+            rule_parts.append("fraction of a point")
+        elif joined:
+            return None  # "half-term", "a third-party"
     elif area and not quantity:
         square = (area.group("unit") or "").lower()
         quantity, unit = "area", SQUARE_UNITS.get(square, "km2")
@@ -345,13 +416,16 @@ def _figure(
         if hyphen.group("old") and word in ("year", "month", "week", "day"):
             quantity, unit = "age", word
             cursor = hyphen.end()
+        elif word == "point" and is_fraction:
+            value, unit, cursor = value / 100, "pp", hyphen.end()  # "a quarter-point"
+            rule_parts.append("fraction of a point")
         elif word in UNITS:
             quantity, unit = UNITS[word]
             cursor = hyphen.end()
         else:
             return None  # "G-7", "Su-34"-like codes and compounds that are not measures
     lowered = raw.lower()
-    if lowered == "one":
+    if lowered == "one" and not in_m:
         nxt = _words_after(text, cursor, 1)
         if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
             return None
@@ -364,12 +438,22 @@ def _figure(
         if quantity == _PREVIOUS or (not quantity and previous and previous.unit == unit):
             quantity = previous.quantity if previous else ""
             rule_parts.append("same thing as the previous figure")
+        by_to = re.search(r"\b(?:by|to|from)\s+$", before) and value >= 1000
+        if not quantity and (unit in ("%", "pp", "bp") or by_to):
+            quantity, why = _subject(text, sentence.start, start)
+            rule_parts.append(why)
+        alone = re.match(r"\s*(?:[,.;)]|and\b|or\b|$)", text[end : end + 5])
+        if not quantity and is_digits and value <= 120 and alone and _AGE_BEFORE.search(before):
+            quantity, unit = "age", "year"
+            rule_parts.append("age after a name or 'aged/over/under'")
         if not quantity:
             return None
         if quantity in UNITS:
             quantity, unit = UNITS[quantity]
         if quantity == "distance" and "square" in text[cursor:counted_end].lower():
             quantity, unit = "area", f"{unit}2"
+    if quantity == "duration" and _PERIOD_BEFORE.search(before):
+        return None  # "the past seven days" is a date span, not a duration
     if (
         quantity == "distance"
         and unit == ""
@@ -379,6 +463,15 @@ def _figure(
     hedge = _HEDGE.search(before)
     bound = "exact"
     span_start = start
+    written_before = _MAGNITUDE_BEFORE.search(before) if quantity == "magnitude" else None
+    written_before = written_before or re.search(r"\bminus\s+$", before)
+    if written_before:
+        span_start = start - len(before) + written_before.start()  # "minus 4", "magnitude 6.4"
+    whole = re.match(r"\s+of\s+the\s+(\d[\d,]*)", text[end : end + 20]) if all_but else None
+    if all_but and whole:
+        value = float(whole.group(1).replace(",", "")) - value
+        span_start = start - len(before) + all_but.start()
+        rule_parts.insert(0, "'all but N of the M' → M - N")
     if hedge:
         word = re.sub(r"\s+", " ", hedge.group("hedge").lower())
         if not (word == "over" and quantity in _PLACE_QUANTITIES):
@@ -392,6 +485,17 @@ def _figure(
         rule_parts.insert(0, "no hedge → exact")
     return FigureHit(span_start, max(counted_end, end), quantity, value, unit, bound,
                      "; ".join(rule_parts))  # fmt: skip
+
+
+def _subject(text: str, sentence_start: int, number_start: int) -> tuple[str, str]:
+    """What a share or a rate with no noun after it measures: the subject of its verb."""
+    left = text[sentence_start:number_start]
+    found = list(_SUBJECT.finditer(left))
+    for m in reversed(found):
+        noun = m.group("noun")
+        if noun not in _STOP and noun not in ("it", "they", "which", "that"):
+            return noun, f"share: subject '{noun}'"
+    return "share", "share with no subject"
 
 
 def _counted(
@@ -415,6 +519,9 @@ def _counted(
             allow_of = False
             continue
         if not word[0].isalpha():
+            if i > 0 and tokens[i - 1].group(0).lower() in ("the", "of") and word[0].isdigit():
+                i += 1  # "171 of the 255 seats": the whole is not what is counted
+                continue
             break
         if low in NOUN_QUANTITY or low in PERSON_NOUNS or low in CUSTOMER_NOUNS or low in UNITS:
             head = tokens[i]

@@ -19,6 +19,15 @@ class KnownActor:
     kind: str = ""
     affiliation: str = ""
 
+    def __hash__(self) -> int:
+        # The engine caches its matchers per actor table; a newsroom table holds thousands of
+        # actors, so each actor's hash is computed once, not on every lookup.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.id, self.name, self.aliases, self.kind, self.affiliation))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -33,6 +42,9 @@ class Suggestion:
     actor_id: int | None = None
     role: str = ""
     affiliation: str = ""
+    actor_kind: str = ""  # person, organisation, government, armed_group
+    name: str = ""  # a new actor's full name ("Rapid Support Forces" for a mention "RSF")
+    aliases: tuple[str, ...] = ()  # forms the text introduces for a new actor ("RSF")
     claimant: str = ""
     claimant_id: int | None = None
     claim_kind: str = ""
@@ -65,6 +77,9 @@ class Suggestion:
                 "actor_id": self.actor_id,
                 "role": self.role,
                 "affiliation": self.affiliation,
+                "actor_kind": self.actor_kind,
+                "name": self.name,
+                "aliases": list(self.aliases),
             }
         elif self.kind == "statement":
             data |= {

@@ -18,7 +18,21 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .text import Span, inside_any
-from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS
+from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_table
+
+# "the agency", "the chancellor": what the head noun of a speaker phrase points back to.
+SPEAKER_NOUNS: dict[str, str] = {noun: kind for noun, kind in data_table("speaker_nouns.txt", "")}
+# Verbs that open a new statement even inside another one's "that" clause.
+_MAIN_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote", "writes"})
+_BRACKET_END = re.compile(r"\s*\([^()]*\)$")
+_POINTER = re.compile(
+    r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)$", re.I
+)
+_GENERIC_AFTER = re.compile(r"^\s+(?:data|figures|statistics|report|analysis|survey|estimates?)$")
+# "put the toll at 69,176": "put" reports a figure only when "at" and a number follow.
+_PUT_AT = re.compile(
+    r"[^.;]{0,80}?\bat\s+(?:about\s+|some\s+|around\s+|close\s+to\s+|between\s+)?[$£€]?\d"
+)
 
 _VERB = re.compile(
     r"(?<![\w’'-])(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])"
@@ -47,7 +61,8 @@ _INVERTED = re.compile(
 _MAX_SPEAKER_WORDS = 10
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
-    r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh)|['’]s?)\s+$",
+    r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
+    r"with|on|in|by|from|about|at)|['’]s?)\s+$",
     re.IGNORECASE,
 )
 
@@ -116,8 +131,11 @@ def find_statements(
             previous_quote = quoted_hits[-1]
         elif para_hits:
             previous_quote = None
-    for hit in found:
+    for i, hit in enumerate(found):
         hit.quote = " ".join(text[q.start : q.end].strip() for q in hit.quotes)
+        if i and hit.claimant.lower() in ("the same source", "the same sources"):
+            hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
+            hit.rule += ", 'the same source' → the previous statement's claimant"
     return found
 
 
@@ -138,6 +156,14 @@ def _sentence_statements(
             continue
         if _NOT_A_VERB.search(body[: m.start()]):
             continue
+        if m.group(1) == "put" and not _PUT_AT.match(body, m.end()):
+            continue
+        if re.search(r"\baccording\s+to\s+[^,.;]*$", body[: m.start()], re.IGNORECASE):
+            continue  # "according to results announced by …": the source, read below
+        if speakers and m.group(1) not in _MAIN_VERBS and " that " in body[: m.start()]:
+            continue  # "Peskov said that Mr Putin had not ruled out …": reported, not a source
+        if body.startswith(" of ", m.end()) and m.group(1).endswith("ed"):
+            continue  # "a company accused of supplying": a participle, not a speech verb
         speaker = _speaker_for(text, sentence, pos, m.end() + sentence.start, speakers, mentions,
                                outside)  # fmt: skip
         if speaker is None:
@@ -151,6 +177,18 @@ def _sentence_statements(
             continue
         np = _NP_TRIM.sub("", m.group("np")).strip()
         np_end = pos + len(np)
+        # "results announced by the Independent Electoral Commission": the body that issued it.
+        by = re.search(r"\bby\s+(?:the\s+)?", np)
+        issuer = _mention_starting_at(mentions, pos + by.end()) if by else None
+        named = re.match(r",\s+", text[np_end : np_end + 3])
+        if issuer is None and named:
+            # "according to Turkey's disaster agency, AFAD": the name after the description.
+            issuer = _mention_starting_at(mentions, np_end + named.end())
+        if issuer is not None:
+            speaker = _from_mention(issuer, "according to … by")
+            if not any(s.claimant == speaker.claimant for s in speakers):
+                speakers.append(speaker)
+            continue
         speaker = _resolve(text, np, pos, np_end, mentions, outside, "according to")
         if speaker and not any(s.claimant == speaker.claimant for s in speakers):
             speakers.append(speaker)
@@ -202,8 +240,11 @@ def _speaker_for(
                             f"quote, '{verb}' + speaker")  # fmt: skip
         return None
     if verb.endswith("ing") and stripped.endswith(","):
-        # "…, adding that …" continues the previous speaker.
-        return _Speaker("", None, "same", verb_start) if speakers else None
+        # "…, adding that …" continues the previous speaker; else the sentence's first actor.
+        if speakers:
+            return _Speaker("", None, "same", verb_start)
+        first = _first_mention(mentions, sentence.start, verb_start)
+        return _from_mention(first, f"actor before ', {verb}'") if first else None
     if stripped.endswith(","):
         # Skip a comma-enclosed aside, unless the aside is a person's name.
         inner_end = end - 1
@@ -216,6 +257,9 @@ def _speaker_for(
         if person is not None and person.is_person and _mention_starting_at(mentions, aside_start):
             return _from_mention(person, f"'{verb}' after a name between commas")
         end = prev_comma
+    acronym = re.search(r"\s*\([^()]{1,12}\)$", text[sentence.start : end])
+    if acronym:
+        end = sentence.start + acronym.start()  # "The World Food Programme (WFP) warned"
     match = _NP.search(text[sentence.start : end])
     if match is None:
         return None
@@ -245,6 +289,12 @@ def _speaker_for(
     if lead:
         np_start += lead.end()
         np = np[lead.end() :]
+    bracket = _BRACKET_END.search(np)
+    if bracket and bracket.start() > 0:
+        np = np[: bracket.start()]  # "The World Food Programme (WFP)": the name, not the acronym
+    named = _mention_ending_at(mentions, np_start + len(np), np_start)
+    if named is not None and np:
+        return _from_mention(named, f"subject + '{verb}'")
     if not np or len(np.split()) > _MAX_SPEAKER_WORDS or not _looks_like_speaker(np):
         return None
     return _resolve(text, np, np_start, np_start + len(np), mentions, outside,
@@ -316,6 +366,25 @@ def _resolve(
     m = _mention_ending_at(mentions, end, start)
     if m is not None:
         return _from_mention(m, rule)
+    m = _mention_starting_at(mentions, start)
+    if m is not None and _GENERIC_AFTER.match(text[m.end : end]):
+        return _from_mention(m, f"{rule} ('{np}')")
     if low in ("they", "we", "i", "you"):
         return None
+    pointer = _POINTER.match(np)
+    kind = SPEAKER_NOUNS.get(pointer.group("noun").lower()) if pointer else None
+    if kind:
+        want_person = kind == "person"
+        before = [x for x in outside if x.end <= start and x.is_person == want_person]
+        if before:
+            return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
+                                 f"{'person' if want_person else 'body'}")  # fmt: skip
     return _Speaker(np, None, rule, start)
+
+
+def _first_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    """The first actor mention between two offsets."""
+    for m in mentions:
+        if start <= m.start < end:
+            return m
+    return None

@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of one vocabulary file in `data/`: one a line, blank lines and # comments out."""
+    text = files("factcheck.extract").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def data_table(name: str, separator: str = "|") -> list[list[str]]:
+    """The rows of a vocabulary file whose entries have columns."""
+    return [
+        [cell.strip() for cell in (line.split(separator) if separator else line.split())]
+        for line in data_lines(name)
+    ]
+
+
 # The counted things figures are normalised to. Keys are stable (stored on measurements);
 # labels are what editors read. A noun that is not listed below keeps its own plural as key.
 QUANTITIES: dict[str, str] = {
@@ -162,6 +180,8 @@ UNITS: dict[str, tuple[str, str]] = {
     "acre": ("area", "acre"),
     "acres": ("area", "acre"),
     "km2": ("area", "km2"),
+    "story": ("floors", ""),
+    "storey": ("floors", ""),
     "km²": ("area", "km2"),
 }
 # "sq km", "square kilometres", "square-mile": the length unit after it, squared.
@@ -198,6 +218,19 @@ HEDGES: dict[str, str] = {
     "fewer than": "less_than",
     "less than": "less_than",
     "under": "less_than",
+    "as much as": "at_most",
+    "no more than": "at_most",
+    "not more than": "at_most",
+    "within": "at_most",
+    "topped": "more_than",
+    "exceeded": "more_than",
+    "exceed": "more_than",
+    "exceeding": "more_than",
+    "a little over": "more_than",
+    "above": "more_than",
+    "below": "less_than",
+    "well below": "less_than",
+    "just below": "less_than",
 }
 
 NUMBER_WORDS: dict[str, int] = {
@@ -243,16 +276,9 @@ CURRENCY_WORDS: dict[str, str] = {
     "yuan": "CNY", "francs": "CHF", "yen": "JPY",
 }  # fmt: skip
 
-# Titles that may precede a person's name or surname ("Mr Umerov", "Gen Grynkewich").
-TITLES = (
-    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady",
-    "Gen", "General", "Col", "Colonel", "Lt", "Lieutenant", "Maj", "Major", "Capt", "Captain",
-    "Adm", "Admiral", "Sgt", "Cmdr", "Commander", "Gov", "Governor", "Sen", "Senator", "Rep",
-    "President", "Vice President", "Prime Minister", "Minister", "Foreign Minister",
-    "Defence Minister", "Defense Minister", "Secretary", "Chancellor", "King", "Queen",
-    "Prince", "Princess", "Pope", "Mayor", "Ambassador", "Judge", "Justice", "Marshal",
-    "Patriarch", "Archbishop", "Bishop", "Father", "Rabbi", "Sheikh", "Emir",
-)  # fmt: skip
+# Titles that may precede a person's name or surname (data/titles.txt).
+TITLES = tuple(data_lines("titles.txt"))
+
 # Titles that are used with the first name ("Sir Keir").
 FIRST_NAME_TITLES = ("Sir", "Dame", "Lord", "Lady", "Prince", "Princess", "King", "Queen")
 
@@ -400,91 +426,8 @@ NATIONALITIES: dict[str, str] = {
     "European": "European Union", "UN": "United Nations", "U.N.": "United Nations",
 }  # fmt: skip
 
-# Verbs that attribute speech or a stated position to a subject.
-SPEECH_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "saying",
-        "told",
-        "tells",
-        "tell",
-        "added",
-        "adding",
-        "adds",
-        "noted",
-        "notes",
-        "noting",
-        "stated",
-        "states",
-        "wrote",
-        "writes",
-        "announced",
-        "announces",
-        "warned",
-        "warns",
-        "warning",
-        "cautioned",
-        "cautions",
-        "insisted",
-        "insists",
-        "insisting",
-        "claimed",
-        "claims",
-        "argued",
-        "argues",
-        "stressed",
-        "stresses",
-        "explained",
-        "explains",
-        "confirmed",
-        "confirms",
-        "denied",
-        "denies",
-        "described",
-        "describes",
-        "signalled",
-        "signaled",
-        "signals",
-        "demanded",
-        "demands",
-        "demanding",
-        "urged",
-        "urges",
-        "repeated",
-        "repeats",
-        "acknowledged",
-        "acknowledges",
-        "declared",
-        "declares",
-        "asserted",
-        "asserts",
-        "estimated",
-        "estimates",
-        "predicted",
-        "predicts",
-        "replied",
-        "replies",
-        "responded",
-        "responds",
-        "commented",
-        "comments",
-        "reiterated",
-        "reiterates",
-        "emphasised",
-        "emphasized",
-        "suggested",
-        "suggests",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "alleged",
-        "alleges",
-        "reported",
-        "reports",
-    ]
-)
+# Verbs that attribute speech or a stated position to a subject (data/reporting_verbs.txt).
+SPEECH_VERBS = frozenset(data_lines("reporting_verbs.txt"))
+
 PRONOUNS_PERSON = frozenset({"he", "she"})
 PRONOUNS_THING = frozenset({"it"})

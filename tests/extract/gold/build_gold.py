@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -14,7 +15,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from extract_bench import read_article  # noqa: E402
 
 # Annotation conventions (see README.md next to this file):
-#   ("a", surface, actor name or None)                        actor mention
+#   ("a", surface, actor name or None[, kind])                actor mention (kind in the newer
+#                                                             sets: person, organisation,
+#                                                             government, armed_group)
 #   ("s", first words, last words, claimant)                  attributed statement (sentence span)
 #   ("f", surface, quantity, value, bound, unit)              figure
 #   ("d", surface, start_date, end_date, precision)           date
@@ -237,6 +240,7 @@ FRESH_001 = [
     ("s", "One of them said", "end of March.", "One of them"),
     ("s", "Mr Trump has said", "shows flexibility.", "Donald Trump"),
     ("s", "Its forces have advanced", "independent analysts.", "estimates by independent analysts"),
+    ("s", "Moscow has rejected", "and France.", "Russia"),  # added 2026-12-03: a stated position
     ("s", "The overnight attack", "Ukrainian officials.", "Ukrainian officials"),
     ("f", "310 drones", "drones", 310, "exact", ""),
     ("f", "18 missiles", "missiles", 18, "exact", ""),
@@ -261,6 +265,7 @@ FRESH_001 = [
     ("d", "on Sunday", "2026-03-08", "2026-03-08", "day"),
     ("d", "on Thursday", "2026-03-12", "2026-03-12", "day"),
     ("d", "March", "2026-03-01", "2026-03-31", "month"),
+    ("d", "over the past year", "2025-03-09", "2026-03-09", "span"),  # added 2026-12-03
     ("d", "overnight", "2026-03-08", "2026-03-09", "span"),
     ("d", "Feb 26", "2026-02-26", "2026-02-26", "day"),
 ]
@@ -321,6 +326,7 @@ FRESH_002 = [
     ("d", "on Thursday", "2026-03-12", "2026-03-12", "day"),
     ("d", "next week", "2026-03-16", "2026-03-22", "week"),
     ("d", "on Friday", "2026-03-13", "2026-03-13", "day"),
+    ("d", "over the previous day", "2026-03-12", "2026-03-13", "span"),  # added 2026-12-03
     ("d", "on Thursday", "2026-03-12", "2026-03-12", "day"),
     ("d", "overnight", "2026-03-12", "2026-03-13", "span"),
     ("d", "on Wednesday", "2026-03-11", "2026-03-11", "day"),
@@ -369,6 +375,12 @@ FRESH_003 = [
     ("s", "The official said Kyiv", "at any meeting.", "The official"),
     ("s", '"Without the Americans', "told AFP.", "the official"),
     ("s", "Moscow demands that", "size of its army.", "Russia"),
+    (
+        "s",
+        "Kyiv has rejected",
+        "for capitulation.",
+        "Ukraine",
+    ),  # added 2026-12-03: a stated position
     (
         "s",
         "According to a survey",
@@ -536,6 +548,7 @@ FRESH_005 = [
     ("d", "on Sunday afternoon", "2026-03-01", "2026-03-01", "day"),
     ("d", "March", "2026-03-01", "2026-03-31", "month"),
     ("d", "on Sunday", "2026-03-01", "2026-03-01", "day"),
+    ("d", "over the past 12 months", "2025-03-02", "2026-03-02", "span"),  # added 2026-12-03
     ("d", "on 3 March", "2026-03-03", "2026-03-03", "day"),
 ]
 
@@ -750,6 +763,8 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
             end = start + len(entry[1])
             if kind == "actor":
                 item = {"actor": entry[2]}
+                if len(entry) > 3:
+                    item["actor_kind"] = entry[3]
             elif kind == "figure":
                 _, _, quantity, value, bound, unit = entry
                 item = {"quantity": quantity, "value": value, "bound": bound, "unit": unit}
@@ -762,11 +777,30 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
     return {"article": name, "source": source, "published": published.isoformat(), "items": items}
 
 
+def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
+    """The annotated articles of a sub-folder (tuning/, blind/): `annotations.py` + texts."""
+    spec = importlib.util.spec_from_file_location(
+        f"gold_{folder}_annotations", HERE / folder / "annotations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    found = {}
+    for text in sorted((HERE / folder).glob(f"{prefix}_*.txt")):
+        name = text.stem
+        items = getattr(module, name.upper())
+        found[name] = (f"tests/extract/gold/{folder}/{text.name}", items, HERE / folder)
+    return found
+
+
 def main() -> None:
-    """Write every gold file next to this script."""
-    for name, (source, spec) in ARTICLES.items():
+    """Write every gold file next to its text."""
+    everything = {name: (source, spec, HERE) for name, (source, spec) in ARTICLES.items()}
+    everything |= _folder_articles("tuning", "tune")
+    everything |= _folder_articles("blind", "blind")
+    for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
-        path = HERE / f"{name}.json"
+        path = folder / f"{name}.json"
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         counts = {
             k: sum(1 for i in doc["items"] if i["kind"] == k)

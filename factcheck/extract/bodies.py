@@ -1,0 +1,520 @@
+"""Actors nobody has entered: organisations, acronyms, governments, and people named without a role.
+
+Rules, each named on the suggestion it makes:
+- "name (ACR)": a capitalised name followed by an acronym in brackets is one body; the acronym
+  becomes its alias and later mentions of the acronym point to it.
+- organisation word: a capitalised run holding a word of `data/organisation_words.txt`
+  ("Bank of England", "Office for National Statistics", "Rapid Support Forces"). Words before a
+  role ("Senate Majority Leader …") belong to the role, not to a body.
+- acronym: a word of two to six capitals ("WFP", "U.S.") that is not a credit, unit or dateline.
+- well-known body: a form of `data/well_known_bodies.txt` ("UN", "Hamas", "Democrats").
+- government: a country or capital of `data/countries.txt` standing for its government, i.e.
+  not a place ("in Greece"), not a possessive in front of a role, not part of a longer name.
+- single name with a cue: one capitalised word named as a body by the words around it ("the
+  accountancy firm Deloitte", "Volkswagen's", "an analyst at Metzler"); every later mention of
+  the same word away from a place preposition follows.
+- named person: two to four name words with a person's cue (an age ", 61,", a reporting verb
+  before or after, a title or role) when the table and the role rule have not found them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
+from .vocabulary import NATIONALITIES, ROLE_NOUNS, SPEECH_VERBS, TITLES, data_lines, data_table
+
+ORGANISATION_WORDS: dict[str, str] = {w: k for w, k in data_table("organisation_words.txt", "")}
+WELL_KNOWN: dict[str, tuple[str, str]] = {
+    form: (name or form, kind) for form, name, kind in data_table("well_known_bodies.txt")
+}
+COUNTRIES: dict[str, str] = {form: country for form, country in data_table("countries.txt")}
+NOT_ACTOR = frozenset(data_lines("not_actor_words.txt"))
+PLACE_WORDS = frozenset(data_lines("place_words.txt"))
+
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+_ROLE_WORDS = frozenset(w.capitalize() for w in ROLE_NOUNS) | _TITLE_WORDS | {
+    "Leader", "Officer", "Attorney", "Executive", "Spokesman", "Spokeswoman", "Chair",
+}  # fmt: skip
+_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "To",
+        "As",
+        "After",
+        "Before",
+        "During",
+        "Also",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Under",
+        "Among",
+        "Instead",
+        "According",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Some",
+        "Many",
+        "Most",
+        "Only",
+        "Nearly",
+        "About",
+        "Around",
+        "More",
+        "Less",
+        "Several",
+        "Since",
+        "Until",
+        "While",
+        "When",
+        "Where",
+        "If",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Both",
+        "All",
+        "Each",
+        "Every",
+        "Rival",
+        "Former",
+        "Shares",
+        "Overnight",
+        "Last",
+        "Next",
+        "Early",
+        "Late",
+        "Mid",
+    ]
+)
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|inside|near|outside|across|into|to|throughout|around|from|at|on|of|towards|"
+    r"toward|via|off|between)|\b(?:city|town|village|province|region|state|district|"
+    r"capital)\s+of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern)\s+)?$",
+    re.IGNORECASE,
+)
+_ORG_CUE_BEFORE = re.compile(
+    r"\b(?:firm|group|rival|unit|broadcaster|carmaker|company|bank|insurer|lender|retailer|"
+    r"airline|operator|charity|regulator|party|outlet|newspaper|daily|union|club|champions|"
+    r"(?:analysts?|economists?|partners?|strategists?|researchers?)\s+at|owned\s+by|"
+    r"organisation|organization|agency|movement|platform|think[\s-]tank)\s+$",
+    re.IGNORECASE,
+)
+_PERSON_CUE_BEFORE = re.compile(
+    r"\b(?:victim|lawyer|co-defendant|Democrat|Republican|analyst|economist|director|chair|"
+    r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife)\s+$"
+)
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_VERB_AFTER = re.compile(
+    rf"(?:,[^,]{{0,80}},)?,?\s+(?:(?:has|have|had|also|was|were|is|then)\s+)*(?:{_VERBS})\b"
+)
+_VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+_WORD = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|[’'](?=[^\W\d_])(?!s\b))*"
+    r"(?:\.(?=\w))?(?:[\w]*)",
+    re.UNICODE,
+)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?)$")
+_BRACKETED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z.]{1,7})\)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][”\"’')]*\s+|\n\s*|^[“\"]|[.!?]\s+[“\"])$")
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words joined by spaces and lower-case connectors ("Bank of England")."""
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    previous_end = -1
+    for w in _words(text):
+        word = w.group(0)
+        capital = word[0].isupper() or word.startswith(("d'", "d’"))
+        gap = text[previous_end : w.start()] if previous_end >= 0 else ""
+        joined = current and gap in (" ", "' ", "’ ")
+        if capital and joined:
+            current.append(w)
+        elif capital:
+            if current:
+                runs.append(current)
+            current = [w]
+        elif (
+            word in _CONNECTORS and joined and not (word == "the" and current[-1].group(0) == "and")
+        ):
+            current.append(w)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        previous_end = w.end()
+    if current:
+        runs.append(current)
+    cleaned = []
+    for run in runs:
+        while run and run[-1].group(0) in _CONNECTORS:
+            run.pop()
+        if run:
+            cleaned.append(run)
+    return cleaned
+
+
+def _is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _place_context(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
+
+
+def _is_dateline(text: str, run: list[re.Match[str]]) -> bool:
+    """The capitals of a dateline ("PORT SUDAN, Oct 14 (Reuters) -", "NEW YORK (AP) —")."""
+    start = run[0].start()
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    words = [w.group(0) for w in run]
+    if not all(w.isupper() for w in words):
+        return False
+    return len(words) > 1 or len(words[0]) > 6 or text.startswith((",", " (", " —"), run[-1].end())
+
+
+class _Found:
+    """Mentions collected so far, without overlaps."""
+
+    def __init__(self, occupied: list[tuple[int, int]]) -> None:
+        self.occupied = list(occupied)
+        self.mentions: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in self.occupied)
+
+    def add(self, mention: Mention) -> None:
+        if self.free(mention.start, mention.end):
+            self.mentions.append(mention)
+            self.occupied.append((mention.start, mention.end))
+
+
+def find_bodies(
+    text: str, known: list[Mention], people: list[Mention], actors: Sequence[object] = ()
+) -> list[Mention]:
+    """New organisations, governments and people (the table and role rules ran before)."""
+    found = _Found([(m.start, m.end) for m in known + people])
+    introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
+    single_bodies: dict[str, Mention] = {}
+    new_people: list[Mention] = []
+    runs = _runs(text)
+    for run in runs:
+        if _is_dateline(text, run):
+            continue
+        words = [w.group(0) for w in run]
+        _bracketed(text, run, words, found, introduced)
+        _acronyms(text, run, found, introduced)
+        segments = _segments(run)
+        for index, seg in enumerate(segments):
+            # A name is the run's last segment: what stands before a role qualifies the role.
+            after_role = index > 0
+            before_role = index < len(segments) - 1
+            _segment(text, seg, after_role, before_role, found, introduced, single_bodies,
+                     new_people)  # fmt: skip
+    # Later mentions of single-word bodies confirmed somewhere ("Volkswagen delivered").
+    for run in runs:
+        for w in run:
+            word = w.group(0)
+            first = single_bodies.get(word)
+            if first is None or not found.free(w.start(), w.end()):
+                continue
+            if _place_context(text, w.start()) and not _ORG_CUE_BEFORE.search(
+                text[max(0, w.start() - 40) : w.start()]
+            ):
+                continue
+            nxt = text[w.end() : w.end() + 2]
+            if nxt[:1] == " " and nxt[1:2].isupper():
+                continue
+            found.add(_copy(first, w.start(), w.end(), f"same body as '{first.name}'"))
+    people_all = people + new_people
+    mentions = found.mentions
+    occupied = [(m.start, m.end) for m in known + people + mentions]
+    mentions += later_mentions(text, new_people, occupied)
+    del people_all
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _copy(first: Mention, start: int, end: int, rule: str) -> Mention:
+    return Mention(start, end, None, None, first.kind, rule, first.role, first.affiliation,
+                   first.name, first.aliases)  # fmt: skip
+
+
+def _segments(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """Split a run at role words: what follows the last role is a name ("… Minister Ali X")."""
+    segments: list[list[re.Match[str]]] = [[]]
+    for i, w in enumerate(run):
+        word = w.group(0).rstrip(".")
+        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name).
+        if word in _ROLE_WORDS and not _is_acronym(word) and i < len(run) - 1:
+            segments.append([])
+        else:
+            segments[-1].append(w)
+    return [s for s in segments if s]
+
+
+def _bracketed(text, run, words, found: _Found, introduced: dict[str, Mention]) -> None:
+    """ "International Organization for Migration (IOM)": one body with its acronym as alias."""
+    bracket = _BRACKETED.match(text, run[-1].end())
+    if bracket is None:
+        return
+    acronym = bracket.group("acr")
+    if acronym in NOT_ACTOR:
+        return  # "MALATYA, Turkey (AP)": an agency credit
+    first = 0
+    while first < len(run) - 1 and (
+        run[first].group(0) in _OPENERS or run[first].group(0) in _CONNECTORS
+    ):
+        first += 1
+    # The name is the shortest tail whose initials spell the acronym, when one does
+    # ("Fighters of the Rapid Support Forces (RSF)" → "Rapid Support Forces").
+    letters = re.sub(r"[^A-Z]", "", acronym.upper())
+    for tail in range(first, len(run)):
+        words = [w.group(0) for w in run[tail:] if w.group(0) not in _CONNECTORS]
+        if run[tail].group(0) not in _CONNECTORS and "".join(w[0] for w in words) == letters:
+            first = tail
+            break
+    seg = run[first:]
+    name = text[seg[0].start() : seg[-1].end()]
+    initials = "".join(w.group(0)[0] for w in seg if w.group(0) not in _CONNECTORS).upper()
+    if not (
+        _is_acronym(acronym)
+        or acronym.capitalize() == acronym
+        and acronym.upper()[:2] == initials[:2]
+    ):
+        return
+    kind = _kind_of_name([w.group(0) for w in seg]) or "organisation"
+    if kind == "person":
+        kind = "organisation"
+    mention = Mention(seg[0].start(), seg[-1].end(), None, None, kind,
+                      f"new {kind}: name with acronym '({acronym})'", "", "", name,
+                      (acronym,))  # fmt: skip
+    found.add(mention)
+    introduced.setdefault(name, mention)
+    introduced.setdefault(acronym, mention)
+    start = bracket.start("acr")
+    found.add(_copy(mention, start, start + len(acronym), f"acronym introduced for '{name}'"))
+
+
+def _kind_of_name(words: list[str]) -> str:
+    kinds = [ORGANISATION_WORDS[w] for w in words if w in ORGANISATION_WORDS]
+    if "armed_group" in kinds and words[-1] in ORGANISATION_WORDS:
+        return "armed_group"
+    return "organisation" if kinds else ""
+
+
+def _acronyms(text, run, found: _Found, introduced: dict[str, Mention]) -> None:
+    for w in run:
+        word = w.group(0)
+        if not _is_acronym(word) or word in NOT_ACTOR or not found.free(w.start(), w.end()):
+            continue
+        if word in introduced:
+            first = introduced[word]
+            found.add(_copy(first, w.start(), w.end(), f"acronym of '{first.name}'"))
+        elif word in COUNTRIES:
+            modifier = re.match(r" [A-Z]", text[w.end() : w.end() + 2])  # "U.S. District Judge"
+            if modifier:
+                continue
+            if not _place_context(text, w.start()) and not _role_noun_after(text, w.end()):
+                found.add(_government(w.start(), w.end(), word))
+        elif word in WELL_KNOWN:
+            name, kind = WELL_KNOWN[word]
+            found.add(Mention(w.start(), w.end(), None, None, kind,
+                              f"well-known body '{word}'", "", "", name))  # fmt: skip
+        elif word.endswith("s") and word[:-1].isupper():
+            continue  # "MPs", "CEOs": plurals of role acronyms
+        else:
+            found.add(Mention(w.start(), w.end(), None, None, "organisation",
+                              "new organisation: acronym", "", "", word))  # fmt: skip
+
+
+def _role_noun_after(text: str, end: int) -> bool:
+    nxt = re.match(r"\s+([a-z]+)", text[end : end + 30])
+    return bool(nxt and nxt.group(1) in ROLE_NOUNS)
+
+
+def _government(start: int, end: int, form: str) -> Mention:
+    country = COUNTRIES[form]
+    return Mention(start, end, None, None, "government",
+                   f"government: '{form}' stands for {country}", "", "", country)  # fmt: skip
+
+
+def _segment(
+    text, seg, after_role, before_role, found: _Found, introduced, single_bodies, new_people
+) -> None:
+    # Leading openers ("The", "In", months, weekdays) are not part of a name.
+    while seg and (
+        seg[0].group(0) in _OPENERS
+        or seg[0].group(0) in MONTHS
+        or seg[0].group(0) in WEEKDAYS
+        or seg[0].group(0) in _CONNECTORS
+    ):
+        seg = seg[1:]
+    while seg and seg[-1].group(0) in _CONNECTORS:
+        seg = seg[:-1]
+    if not seg:
+        return
+    words = [w.group(0) for w in seg]
+    if "and" in words:
+        # "Italy and France", "Saudi Arabia and Russia": two actors joined, not one name.
+        parts: list[list[re.Match[str]]] = [[]]
+        for w in seg:
+            if w.group(0) == "and":
+                parts.append([])
+            else:
+                parts[-1].append(w)
+        forms = [text[p[0].start() : p[-1].end()] for p in parts if p]
+        if len(forms) == len(parts) and all(f in COUNTRIES or f in WELL_KNOWN for f in forms):
+            for part in parts:
+                _segment(text, part, after_role, before_role, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
+            return
+    start, end = seg[0].start(), seg[-1].end()
+    if not found.free(start, end):
+        return
+    form = text[start:end]
+    if form in introduced:
+        first = introduced[form]
+        found.add(_copy(first, start, end, f"same body as '{first.name}'"))
+        return
+    if form in WELL_KNOWN and not _is_acronym(form):
+        name, kind = WELL_KNOWN[form]
+        found.add(Mention(start, end, None, None, kind, f"well-known body '{form}'", "", "", name))
+        return
+    if form in COUNTRIES:
+        if _government_use(text, start, end):
+            found.add(_government(start, end, form))
+        return
+    next_is_role = _ROLE_AFTER.match(text, end) is not None
+    kind = _kind_of_name(words)
+    if kind:
+        if next_is_role or len(words) == 1 or all(w in ORGANISATION_WORDS for w in words):
+            return  # "Senate Majority Leader …", a bare "Bank": part of a role or generic
+        if any(w in PLACE_WORDS for w in words[:1]) and words[0] not in ("New",):
+            pass
+        mention = Mention(start, end, None, None, kind, f"new {kind}: organisation word",
+                          "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        if len(words) == 2 and words[1] in _LEGAL_SUFFIXES:
+            # "Porsche AG" is also written "Porsche".
+            single_bodies.setdefault(words[0], mention)
+        return
+    if any(_is_acronym(w) or w in NOT_ACTOR for w in words):
+        return
+    if any(w in PLACE_WORDS or w in NATIONALITIES or w in MONTHS or w in WEEKDAYS for w in words):
+        return
+    if len(words) == 1:
+        _single(text, seg[0], found, single_bodies)
+        return
+    if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
+        return
+    if _place_context(text, start) and not after_role:
+        return
+    before = text[max(0, start - 40) : start]
+    cue = (
+        after_role
+        or role_around(text, start, end) is not None
+        or _AGE_AFTER.match(text, end)
+        or _VERB_AFTER.match(text, end)
+        or _VERB_BEFORE.search(before)
+        or _PERSON_CUE_BEFORE.search(before)
+        or len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?! [A-Z])", text)) > 1
+    )
+    if not cue:
+        return
+    person = Mention(start, end, None, None, "person", "new person: name with a person's cue",
+                     "", "", form)  # fmt: skip
+    found.add(person)
+    new_people.append(person)
+
+
+_ROLE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b")
+
+
+_ACTS_AFTER = re.compile(
+    rf"\s*(?:[,.;:]|\s(?:and|or|has|have|had|is|was|will|would|could|must|should|also|"
+    rf"last|on|in|then|\w+ed|sent|made|took|gave|won|lost|met|held|kept|struck|led|set|put|"
+    rf"brought|began|fought|paid|sold|bought|ran|left|came|went|saw|spent|became|sought|"
+    rf"{_VERBS})\b)"
+)
+
+
+_LEGAL_SUFFIXES = frozenset({"AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company"})
+_ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
+
+
+def _government_use(text: str, start: int, end: int) -> bool:
+    """A country or capital standing for its government: it acts, it is not a place.
+
+    Not after a place preposition ("in Greece"), not a possessive ("Greece's economy"), not in
+    front of a name or a noun ("Abu Dhabi talks"); followed by punctuation, a conjunction or a
+    verb ("Greece requested", "Washington last month imposed", "Italy and France sent").
+    """
+    if _place_context(text, start):
+        return False
+    nxt = text[end : end + 3]
+    if nxt.startswith(("'s", "’s")) or (nxt[:1] == " " and nxt[1:2].isupper()):
+        return False
+    return _ACTS_AFTER.match(text, end) is not None
+
+
+def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str, Mention]) -> None:
+    word = w.group(0)
+    if word in _ROLE_WORDS or word in ORGANISATION_WORDS or word in _OPENERS:
+        return
+    before = text[max(0, w.start() - 40) : w.start()]
+    after = text[w.end() : w.end() + 40]
+    cue = ""
+    if re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van)[A-Z]", word):
+        cue = "a name written in CamelCase"
+    elif _ORG_CUE_BEFORE.search(before):
+        cue = "a body named by the word before it"
+    elif re.match(r"['’]s\s+[a-z]", after):
+        cue = "possessive of a body"
+    elif _ORG_CUE_AFTER.match(after) and not _sentence_initial(text, w.start()):
+        cue = "a body named by the word after it"
+    if not cue or (_place_context(text, w.start()) and "named" not in cue):
+        return
+    mention = Mention(w.start(), w.end(), None, None, "organisation", f"new organisation: {cue}",
+                      "", "", word)  # fmt: skip
+    found.add(mention)
+    single_bodies.setdefault(word, mention)

@@ -1,0 +1,69 @@
+"""The vocabulary files in factcheck/extract/data: they load, are well formed and ship."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from factcheck.extract import bodies, statements, vocabulary
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = files("factcheck.extract").joinpath("data")
+KINDS = {"person", "organisation", "government", "armed_group"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reporting_verbs.txt",
+        "titles.txt",
+        "organisation_words.txt",
+        "well_known_bodies.txt",
+        "countries.txt",
+        "not_actor_words.txt",
+        "place_words.txt",
+        "speaker_nouns.txt",
+    ],
+)
+def test_each_file_has_unique_non_blank_entries(name):
+    entries = vocabulary.data_lines(name)
+    assert entries, name
+    assert len(entries) == len(set(entries)), [e for e in entries if entries.count(e) > 1]
+    assert all(e == e.strip() and "\t" not in e for e in entries)
+
+
+def test_the_files_ship_as_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["factcheck.extract"]
+    assert "data/*.txt" in patterns
+    shipped = {p.name for p in DATA.iterdir() if p.name.endswith(".txt")}
+    assert {"reporting_verbs.txt", "titles.txt", "countries.txt"} <= shipped
+
+
+def test_tables_have_their_columns_and_known_kinds():
+    assert set(bodies.ORGANISATION_WORDS.values()) <= KINDS
+    assert all(kind in KINDS for _name, kind in bodies.WELL_KNOWN.values())
+    assert all(country for country in bodies.COUNTRIES.values())
+    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body"}
+    for row in vocabulary.data_table("well_known_bodies.txt"):
+        assert len(row) == 3, row
+    for row in vocabulary.data_table("countries.txt"):
+        assert len(row) == 2, row
+
+
+def test_the_reporting_verbs_are_verbs_not_nouns():
+    verbs = vocabulary.SPEECH_VERBS
+    assert {"said", "reaffirmed", "recalled", "indicated", "called for", "warned"} <= verbs
+    # "States" is more often the noun ("member states") than the verb.
+    assert "states" not in verbs
+    assert "forecast" not in verbs
+
+
+def test_titles_and_capitals_are_read_from_the_files():
+    assert "Mr" in vocabulary.TITLES and "Prime Minister" in vocabulary.TITLES
+    assert bodies.COUNTRIES["Washington"] == "United States"
+    assert bodies.COUNTRIES["Kremlin"] == "Russia"
+    assert bodies.WELL_KNOWN["UN"] == ("United Nations", "organisation")
