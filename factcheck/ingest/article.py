@@ -80,19 +80,23 @@ def article_assemble(
     identifier: str = "",
     source_name: str = "",
     agency_hint: str = "",
+    captions: tuple[str, ...] = (),
 ) -> ParsedArticle:
     """Clean a list of paragraphs into a ParsedArticle; raise ParseError if no prose is left.
 
     source_name and agency_hint are what the format's metadata says (a publisher,
     a ninjs copyright holder); the copy's own credits win over agency_hint, and a
-    promo naming the outlet is used only when source_name is empty.
+    promo naming the outlet is used only when source_name is empty. captions are
+    texts the markup itself marks as picture captions (<figcaption>): they are set
+    aside whatever their shape, ahead of the paragraphs.
     """
-    originals = [p.strip() for p in originals]
+    captions = tuple(c for c in (c.strip() for c in captions) if c)
+    originals = [*captions, *(p.strip() for p in originals)]
     originals = [p for p in originals if p]
-    if not originals:
+    if len(originals) == len(captions):
         raise ParseError("no article text: there are no paragraphs")
 
-    kept, set_aside, agency = sort_paragraphs(originals)
+    kept, set_aside, agency = sort_paragraphs(originals, marked_captions=len(captions))
     if not kept:
         kinds = ", ".join(sorted({s.kind for s in set_aside}))
         raise ParseError(
@@ -148,8 +152,12 @@ def agency_hint_in(text: str) -> str:
     return found[0] if found else ""
 
 
-def sort_paragraphs(originals: list[str]) -> tuple[list[str], list[SetAside], str]:
+def sort_paragraphs(
+    originals: list[str], *, marked_captions: int = 0
+) -> tuple[list[str], list[SetAside], str]:
     """Split paragraphs into body and set-aside; return (kept, set_aside, wire agency).
+
+    The first marked_captions paragraphs are captions by the source's own markup.
 
     The wire agency comes from, in order of strength: the trailing sign-off
     ("… again. AFP"), then an opening dateline ("GENEVA (Reuters) - "), then the
@@ -163,7 +171,11 @@ def sort_paragraphs(originals: list[str]) -> tuple[list[str], list[SetAside], st
     credits: list[str] = []
 
     for i, text in enumerate(texts):
-        if shapes.is_promo(text):
+        if i < marked_captions:
+            kinds[i] = "caption"
+            found = names.agencies_in(shapes.caption_credit(text) or "")
+            credits.extend(found[-1:])
+        elif shapes.is_promo(text):
             kinds[i] = "promo"
     last_prose = max((i for i in range(count) if kinds[i] is None), default=-1)
     for i, text in enumerate(texts):
@@ -218,3 +230,29 @@ def sort_paragraphs(originals: list[str]) -> tuple[list[str], list[SetAside], st
         or shapes.most_credited(credits)
     )
     return kept, set_aside, agency
+
+
+def read_moment(value: str) -> tuple[datetime.datetime | None, datetime.date | None]:
+    """Read an ISO 8601 date or date-time: (aware datetime or None, its date or None).
+
+    A date-time without an offset keeps only its date: guessing a time zone would
+    invent a precision the page did not give.
+    """
+    value = value.strip()
+    if not value:
+        return None, None
+    try:
+        moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None, read_date(value[:10])
+    if moment.tzinfo is None:
+        return None, moment.date()
+    return moment, moment.date()
+
+
+def read_date(value: str) -> datetime.date | None:
+    """Read the ISO date at the start of value, or None."""
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

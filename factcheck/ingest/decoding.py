@@ -85,14 +85,9 @@ def decode_text(data: bytes) -> tuple[str, str, list[str]]:
         encoding = "windows-1252"
         warnings.append("decoded as Windows-1252: the file is not valid UTF-8")
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_BREAKING_CONTROLS.sub("\n", text)
-    text, removed = _STRAY_CONTROLS.subn("", text)
+    text, removed = normalise_text(text)
     if removed:
         warnings.append(f"removed {removed} control character{'s' * (removed != 1)}")
-    # NFC so that the same visible text (e.g. "é" typed or composed) is the same
-    # string for searching, quoting and hashing.
-    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ParseError("empty file: it contains only whitespace")
     return text, encoding, warnings
@@ -122,3 +117,16 @@ def _looks_like_text(text: str) -> bool:
 def binary_kind(data: bytes) -> str:
     """Name the binary format the bytes start with ("a PDF document"), or "" if none we know."""
     return next((what for signature, what in _MAGIC if data.startswith(signature)), "")
+
+
+def normalise_text(text: str) -> tuple[str, int]:
+    """Normalise line ends, drop stray control characters and compose to NFC.
+
+    Return (text, how many control characters were removed).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKING_CONTROLS.sub("\n", text)
+    text, removed = _STRAY_CONTROLS.subn("", text)
+    # NFC so that the same visible text (e.g. "é" typed or composed) is the same
+    # string for searching, quoting and hashing.
+    return unicodedata.normalize("NFC", text), removed
