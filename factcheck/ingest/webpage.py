@@ -330,7 +330,8 @@ def _time_datetimes(tree: lxml.html.HtmlElement) -> list[str]:
         "//time[@datetime][@itemprop='datePublished' or @pubdate or contains(@class, 'publish')]"
         "/@datetime"
     )
-    return [*marked, *tree.xpath("//article//time[@datetime]/@datetime")[:1]]
+    in_story = tree.xpath("//article//time[@datetime]/@datetime")[:1]
+    return [*marked, *in_story, *tree.xpath("//time[@datetime]/@datetime")[:1]]
 
 
 def _http_url(value: str, *, base: str) -> str:
