@@ -38,6 +38,10 @@ MIN_COMMON_SHINGLES = 30
 
 _FORMAT_VERSION = "m1"
 _WORD = re.compile(r"\w+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MASK = (1 << 64) - 1
+_MOD = (1 << 61) - 1  # a Mersenne prime: the rolling hash's modulus
+_MULTIPLIER = 0x9E3779B97F4A7C15 % _MOD
 _KEY_BITS = 56
 _HASH_BITS = 64
 
@@ -135,25 +139,46 @@ def copies_among(
 
 
 def shingle_hashes(text: str) -> set[int]:
-    """The set of 64-bit hashes of the text's overlapping SHINGLE_WORDS-word shingles."""
+    """The set of 64-bit hashes of the text's overlapping SHINGLE_WORDS-word shingles.
+
+    Each distinct word is hashed once (BLAKE2b, so every process agrees); a shingle's
+    hash is a rolling polynomial of its words' hashes, mixed (MurmurHash3's finaliser)
+    so that the low bits that pick a bin are as random as the high ones.
+    """
     words = normalised_words(text)
     if not words:
         return set()
-    if len(words) < SHINGLE_WORDS:
+    cache: dict[str, int] = {}
+    values = [cache.get(w) or cache.setdefault(w, _word_hash(w)) for w in words]
+    if len(values) < SHINGLE_WORDS:
         # A text shorter than one shingle is one shingle.
-        return {_hash(" ".join(words))}
-    return {
-        _hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+        values += [0] * (SHINGLE_WORDS - len(values))
+    top = pow(_MULTIPLIER, SHINGLE_WORDS - 1, _MOD)
+    rolling = 0
+    for value in values[:SHINGLE_WORDS]:
+        rolling = (rolling * _MULTIPLIER + value) % _MOD
+    found = {_mix(rolling)}
+    for i in range(SHINGLE_WORDS, len(values)):
+        rolling = ((rolling - values[i - SHINGLE_WORDS] * top) * _MULTIPLIER + values[i]) % _MOD
+        found.add(_mix(rolling))
+    return found
 
 
 def normalised_words(text: str) -> list[str]:
     """Lower-case words without punctuation or accents, so typography does not count."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _WORD.findall(text.replace("_", " "))
 
 
-def _hash(shingle: str) -> int:
-    # A keyed-free, stable hash: the same text fingerprints the same in every process.
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest())
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest())
+
+
+def _mix(value: int) -> int:
+    value ^= value >> 33
+    value = (value * 0xFF51AFD7ED558CCD) & _MASK
+    value ^= value >> 33
+    value = (value * 0xC4CEB9FE1A85EC53) & _MASK
+    return value ^ (value >> 33)

@@ -107,6 +107,9 @@ def parse_html(
         include_comments=False,
         include_tables=False,
         include_images=False,
+        # Only dates the markup states: the extensive search guesses from any year in
+        # the text ("expanded in 2023"), and a wrong date is worse than none.
+        date_extraction_params={"extensive_search": False, "original_date": True},
         config=_CONFIG,
     )
     text = (extracted.text if extracted is not None else "") or ""
@@ -115,6 +118,17 @@ def parse_html(
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         raise ParseError(_not_an_article(metadata, words=0))
+
+    def metadata_or_extracted(value: str, attribute: str) -> str:
+        return value or (getattr(extracted, attribute, "") or "" if extracted else "")
+
+    byline = metadata_or_extracted(metadata.byline, "author")
+    headline = metadata_or_extracted(metadata.headline, "title")
+    paragraphs = _without_furniture(paragraphs, headline=headline, byline=byline)
+    # Too little text is "not an article" even when the date is missing too.
+    raw_words = sum(len(p.split()) for p in paragraphs)
+    if raw_words < MIN_ARTICLE_WORDS:
+        raise ParseError(_not_an_article(metadata, words=raw_words))
 
     published = metadata.published
     if published is None and extracted is not None and extracted.date:
@@ -127,12 +141,6 @@ def parse_html(
             "article:published_time or <time datetime>)"
         )
 
-    def metadata_or_extracted(value: str, attribute: str) -> str:
-        return value or (getattr(extracted, attribute, "") or "" if extracted else "")
-
-    byline = metadata_or_extracted(metadata.byline, "author")
-    headline = metadata_or_extracted(metadata.headline, "title")
-    paragraphs = _without_furniture(paragraphs, headline=headline, byline=byline)
     try:
         article = article_assemble(
             paragraphs,

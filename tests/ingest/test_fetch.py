@@ -216,8 +216,7 @@ def test_a_feed_url_that_serves_a_web_page_is_not_a_feed(site: Site) -> None:
     [
         (
             "/",
-            "not an article: 47 words of article text; "
-            "the page describes itself as 'WebSite', not an article",
+            "words of article text; the page describes itself as 'WebSite', not an article",
         ),
         ("/premium/operators-offer", "behind a paywall"),
     ],
