@@ -25,10 +25,15 @@ DOCUMENT_FORMATS: tuple[str, ...] = ("text", "html", "ninjs", "feed")
 
 WHAT_WE_READ = "the seeds' text format, an HTML page, an RSS or Atom feed, or IPTC ninjs JSON"
 
-_HTML_MARKUP = re.compile(
-    rb"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title)[\s>/]", re.I
+_HTML_DOCTYPE = re.compile(rb"<!doctype\s+html", re.I)
+# Elements a web page (or a fragment saved from one) starts with.
+_HTML_ROOTS = frozenset(
+    {"html", "head", "body", "meta", "title", "link", "script", "style", "article", "main"}
+    | {"div", "p", "section", "header", "nav", "h1", "h2", "span", "a", "table"}
 )
-_XML_ROOT = re.compile(rb"<(?P<tag>[A-Za-z_][\w:.-]*)")
+# Declarations, processing instructions and comments before the first element.
+_PROLOGUE = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->|<![^>]*>)", re.S)
+_ELEMENT = re.compile(rb"\s*<(?P<tag>[A-Za-z_][\w:.-]*)")
 _HINTS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
@@ -85,13 +90,12 @@ def detect_format(data: bytes, *, filename: str = "", content_type: str = "") ->
     if head[:1] == b"<":
         if looks_like_feed(head):
             return "feed"
-        if _HTML_MARKUP.search(head):
+        root = _first_element(head)
+        if _HTML_DOCTYPE.search(head[:1024]) or root.lower() in _HTML_ROOTS:
             return "html"
-        root = _XML_ROOT.search(head)
-        tag = root.group("tag").decode("ascii", "replace") if root else "?"
         raise ParseError(
-            f"wrong type of file: XML whose root element <{tag}> is neither RSS nor Atom; "
-            f"we read {WHAT_WE_READ}"
+            f"wrong type of file: XML whose root element <{root or '?'}> is neither RSS nor "
+            f"Atom; we read {WHAT_WE_READ}"
         )
     if looks_like_seed_format(head.decode("utf-8", "replace")):
         return "text"
@@ -141,6 +145,15 @@ def read_document(
         )
     article = parse_article(data, filename=filename)
     return Document(format="text", items=(DocumentItem(origin=origin, article=article),))
+
+
+def _first_element(head: bytes) -> str:
+    """The name of the first element after the prologue, or ""."""
+    position = 0
+    while prologue := _PROLOGUE.match(head, position):
+        position = prologue.end()
+    element = _ELEMENT.match(head, position)
+    return element.group("tag").decode("ascii") if element else ""
 
 
 def _hint(filename: str, content_type: str) -> str:

@@ -48,6 +48,7 @@ _NOT_ARTICLE_TYPES = frozenset(
 
 _CANONICAL_LINK = "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
 
+_ANY_TAG = re.compile(rb"<[A-Za-z!/]")
 _DECLARED_CHARSET = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)")
 
 _CONFIG = use_config()
@@ -95,6 +96,8 @@ def parse_html(
     what = binary_kind(data)
     if what:
         raise ParseError(f"binary file: it looks like {what}, not a web page")
+    if not _ANY_TAG.search(data[:65536]):
+        raise ParseError("not a web page: the file has no HTML markup")
     tree = trafilatura.load_html(data)
     if tree is None:
         raise ParseError("not a web page: the HTML could not be read")
