@@ -9,6 +9,7 @@ every hop is checked the same way.
 
 from __future__ import annotations
 
+import datetime
 import ipaddress
 import socket
 import time
@@ -128,14 +129,20 @@ def fetch_url(
         )
 
 
-def fetch_document(url: str, **options: Any) -> tuple[Fetched, Document]:
-    """Fetch url and read what it serves (a page, a feed, ninjs, text); see fetch_url."""
+def fetch_document(
+    url: str, *, fallback_published: datetime.date | None = None, **options: Any
+) -> tuple[Fetched, Document]:
+    """Fetch url and read what it serves (a page, a feed, ninjs, text); see fetch_url.
+
+    fallback_published dates a page that gives no date (pass a feed item's date).
+    """
     fetched = fetch_url(url, **options)
     document = read_document(
         fetched.data,
         filename=urlsplit(fetched.url).path,
         content_type=fetched.content_type,
         url=fetched.url,
+        fallback_published=fallback_published,
     )
     return fetched, document
 
