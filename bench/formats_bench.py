@@ -142,6 +142,16 @@ def main() -> None:
         for p in misses[:5]:
             print(f"   miss: {p.a} / {p.b} ({p.how}, labelled {'copy' if p.is_copy else 'not'})")
 
+    negatives = [p for p in pairs if not p.is_copy]
+    looked_up = sum(
+        len(set(fingerprints[p.text_a].keys) & set(fingerprints[p.text_b].keys)) >= MIN_SHARED_KEYS
+        for p in negatives
+    )
+    print(
+        f"key lookup: {looked_up} of {len(negatives)} non-copy pairs share >= {MIN_SHARED_KEYS} "
+        "keys (candidates scored and dropped)"
+    )
+
     by_kind: dict[str, list[float]] = {}
     for p in pairs:
         score = copy_score(fingerprints[p.text_a], fingerprints[p.text_b])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -99,6 +100,24 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"a" * 10_000)
             except OSError:
                 pass
+        elif path == "/gzipped":
+            body = gzip.compress(_page("article.html", base))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif path == "/gzip-bomb":
+            # 20 kB on the wire, 20 MB once decompressed.
+            body = gzip.compress(b" " * 20_000_000)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                self.wfile.write(body)
         elif path == "/server-error":
             self._send(503, b"busy", "text/plain")
         else:

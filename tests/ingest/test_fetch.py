@@ -195,6 +195,17 @@ def test_it_stops_reading_past_the_size_cap_when_the_size_is_not_announced(site:
     assert OVERSIZE_BYTES > 200_000
 
 
+def test_it_decompresses_a_gzipped_page(site: Site) -> None:
+    fetched = fetch_url(site.url("/gzipped"), **LOCAL)
+    assert fetched.data.startswith(b"<!DOCTYPE html>")
+
+
+def test_the_size_cap_counts_decompressed_bytes(site: Site) -> None:
+    error = _failure(site.url("/gzip-bomb"), max_bytes=200_000)
+    assert error.kind == "oversize"
+    assert "more than 200,000 bytes were sent" in str(error)
+
+
 def test_it_reads_a_feed_url(site: Site) -> None:
     fetched, feed = fetch_feed(site.url("/feed.rss"), **LOCAL)
     assert feed.version == "rss20"
