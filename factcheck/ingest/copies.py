@@ -80,7 +80,10 @@ class CopyFingerprint:
         if version != _FORMAT_VERSION:
             raise ValueError(f"unknown fingerprint format {version!r}")
         empty = (1 << _HASH_BITS) - 1
-        values = struct.unpack(f"<{SLOTS}Q", base64.b64decode(packed))
+        try:
+            values = struct.unpack(f"<{SLOTS}Q", base64.b64decode(packed, validate=True))
+        except struct.error as err:
+            raise ValueError(f"damaged fingerprint: {err}") from None
         return cls(
             minimums=tuple(None if v == empty else v for v in values), shingles=int(shingles)
         )

@@ -168,6 +168,15 @@ def middle_dropped(text: str, rng: random.Random) -> str:
     return "\n\n".join(parts)
 
 
+def reordered(text: str, rng: random.Random) -> str:
+    """A quote moved up: two paragraphs after the lede change places."""
+    parts = _paragraphs(text)
+    if len(parts) >= 4:
+        i, j = rng.sample(range(1, len(parts)), 2)
+        parts[i], parts[j] = parts[j], parts[i]
+    return "\n\n".join(parts)
+
+
 def heavily_edited(text: str, rng: random.Random) -> str:
     """Everything at once: restyled, cut to 60%, a paragraph and a caption added, retitled."""
     parts = _paragraphs(restyled(text, rng))
@@ -183,6 +192,7 @@ EDITS: tuple[Callable[[str, random.Random], str], ...] = (
     paragraph_added,
     restyled,
     middle_dropped,
+    reordered,
     heavily_edited,
 )
 

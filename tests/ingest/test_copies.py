@@ -12,7 +12,9 @@ from factcheck.ingest.copies import (
     copy_fingerprint,
     copy_score,
 )
-from tests.ingest.copy_pairs import Pair, base_texts, labelled_pairs
+from factcheck.ingest.parser import parse_article
+from factcheck.ingest.webpage import parse_html
+from tests.ingest.copy_pairs import HERE, Pair, base_texts, labelled_pairs
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,16 @@ def test_every_copy_is_a_lookup_candidate(pairs: list[Pair]) -> None:
 
 
 def test_an_uncredited_copy_of_an_ap_story_is_a_copy() -> None:
+    regional = (HERE / "copies" / "edited_port_strike_regional.txt").read_bytes()
+    uncredited = parse_article(regional)
+    credited = parse_html((HERE / "pages" / "article.html").read_bytes())
+    assert (credited.wire_agency, uncredited.wire_agency) == ("AP", "")
+    score = copy_score(copy_fingerprint(credited.body), copy_fingerprint(uncredited.body))
+    assert score.is_copy
+    assert score.containment > 0.6
+
+
+def test_another_outlets_page_running_the_same_wire_copy_is_a_copy() -> None:
     texts = base_texts()
     score = copy_score(
         copy_fingerprint(texts["page:article"]), copy_fingerprint(texts["page:wire_copy"])
@@ -87,6 +99,12 @@ def test_the_fingerprint_round_trips_through_text() -> None:
     stored = fingerprint.as_text()
     assert len(stored) < 800
     assert CopyFingerprint.from_text(stored) == fingerprint
+
+
+@pytest.mark.parametrize("damaged", ["m0:1:AAAA", "m1:12:AAAA", "m1:12:not base64!", "m1"])
+def test_a_damaged_stored_fingerprint_raises_value_error(damaged: str) -> None:
+    with pytest.raises(ValueError):
+        CopyFingerprint.from_text(damaged)
 
 
 def test_keys_fit_a_signed_64_bit_column_and_name_their_bin() -> None:

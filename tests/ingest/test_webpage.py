@@ -174,3 +174,12 @@ def test_a_naive_date_time_keeps_only_its_date() -> None:
 
 def test_script_text_in_the_page_stays_out_of_the_body(article: ParsedArticle) -> None:
     assert "dataLayer" not in article.body
+
+
+def test_a_page_in_a_legacy_charset_reads_as_text() -> None:
+    html = (PAGES / "article.html").read_text(encoding="utf-8")
+    html = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    article = parse_html(html.encode("windows-1252"))
+    assert article.encoding == "windows-1252"
+    assert "GDANSK, Poland (AP) — Thousands" in article.body
+    assert article.content_hash == parse_html(html.encode("utf-8")).content_hash
