@@ -38,6 +38,8 @@ HTML_MAX_BYTES: int = 5_000_000
 # Below this many words of prose after cleaning, a page is a teaser, a home page or
 # a wall, not an article an editor can mark claims in.
 MIN_ARTICLE_WORDS = 60
+# A paragraph this short is a headline or a teaser's line, not reporting.
+TEASER_MAX_WORDS = 15
 
 # schema.org types of a news story (NewsArticle and its subtypes, Article, blog posts).
 _ARTICLE_TYPE = re.compile(r"(?:^|:|/)(?:\w*NewsArticle|Article|Report|BlogPosting)$")
@@ -130,7 +132,10 @@ def parse_html(
     paragraphs = _without_furniture(paragraphs, headline=headline, byline=byline)
     # Too little text is "not an article" even when the date is missing too.
     raw_words = sum(len(p.split()) for p in paragraphs)
-    if raw_words < MIN_ARTICLE_WORDS:
+    # A page that says it is a site's front or a list is believed when its text reads
+    # like one (short teasers); an article mislabelled og:type=website is still read.
+    says_not_article = bool(metadata.declared_type) and not metadata.is_article
+    if raw_words < MIN_ARTICLE_WORDS or (says_not_article and _reads_like_teasers(paragraphs)):
         raise ParseError(_not_an_article(metadata, words=raw_words))
 
     published = metadata.published
@@ -163,9 +168,15 @@ def parse_html(
     except ParseError:
         raise ParseError(_not_an_article(metadata, words=0)) from None
     words = len(article.body.split())
-    if words < MIN_ARTICLE_WORDS or (metadata.declared_type and not metadata.is_article):
+    if words < MIN_ARTICLE_WORDS:
         raise ParseError(_not_an_article(metadata, words=words))
     return article
+
+
+def _reads_like_teasers(paragraphs: list[str]) -> bool:
+    """Say whether most paragraphs are too short to be prose (headlines and standfirsts)."""
+    lengths = sorted(len(p.split()) for p in paragraphs)
+    return lengths[len(lengths) // 2] < TEASER_MAX_WORDS
 
 
 def _without_furniture(paragraphs: list[str], *, headline: str, byline: str) -> list[str]:

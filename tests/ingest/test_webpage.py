@@ -106,6 +106,28 @@ def test_a_home_page_is_not_an_article() -> None:
     )
 
 
+def test_an_article_mislabelled_as_a_website_is_still_read() -> None:
+    page = (PAGES / "wire_copy.html").read_bytes()
+    page = page.replace(b'content="article"', b'content="website"')
+    article = parse_html(page)
+    assert len(article.paragraphs) == 7
+
+
+def test_a_home_page_with_many_teasers_is_not_an_article() -> None:
+    home = (PAGES / "home.html").read_text()
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{i}">Story {i} headline about the port</a></h3>'
+        f"<p>One line of standfirst for story number {i}.</p></div>"
+        for i in range(30)
+    )
+    page = home.replace('<section class="opinion">', cards + '<section class="opinion">')
+    assert re.fullmatch(
+        r"not an article: \d+ words of article text; "
+        r"the page describes itself as 'WebSite', not an article",
+        _reason(page.encode()),
+    )
+
+
 def test_a_paywalled_teaser_is_not_an_article() -> None:
     assert re.fullmatch(
         r"not an article: \d+ words of article text; "
