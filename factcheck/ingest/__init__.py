@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from factcheck.ingest.parser import (
-    MAX_BYTES,
+from factcheck.ingest.article import (
+    FORMATS,
     SET_ASIDE_KINDS,
     ParsedArticle,
     ParseError,
     SetAside,
-    parse_article,
 )
+from factcheck.ingest.decoding import MAX_BYTES
+from factcheck.ingest.parser import parse_article
 
 __all__ = [
+    "FORMATS",
     "MAX_BYTES",
     "SET_ASIDE_KINDS",
     "ParseError",
