@@ -44,8 +44,8 @@ from factcheck.ledger.models import (
     Source,
     Topic,
 )
-from factcheck.ledger.services.corroboration import corroboration_compute, measurement_interval
-from factcheck.ledger.services.positions import change_between
+from factcheck.ledger.rules import change_between, measurement_interval
+from factcheck.ledger.services.corroboration import corroboration_compute
 
 CONTEXT_CHARS = 32  # the prefix/suffix length editors' selections store
 FIRST_DAY = dt.date(2025, 1, 1)
