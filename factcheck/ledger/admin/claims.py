@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..choices import ClaimStatus, Rating
 from ..models import Claim, Event, Measurement
+from ..permissions import can_edit, can_review, can_write
 from ..services import claims as svc
 from ..services.claims import ClaimConflict
 from .base import RETRY, HistoryAdmin, conflict_message, conflict_rows, error_messages
@@ -222,15 +223,15 @@ class ClaimAdmin(MarkingViews, HistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or svc.can_edit(request.user, obj))
+        return allowed and (obj is None or can_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
-        if not (request.user.is_staff and request.user.has_perm("ledger.change_claim")):
+        if not can_write(request.user, Claim, "change"):
             return False
         if obj is None:
             return True
         deletable = {ClaimStatus.DRAFT, ClaimStatus.SUGGESTED, ClaimStatus.REJECTED}
-        if svc.can_review(request.user):
+        if can_review(request.user):
             deletable.add(ClaimStatus.IN_REVIEW)
         return obj.status in deletable
 

@@ -240,8 +240,7 @@ def claims_search(
     qs = Claim.objects.exclude(article__origin=claim.article.origin).select_related(
         "article__source", "event", "topic", "claimant"
     )
-    for word in q.split():
-        qs = qs.filter(Q(exact__icontains=word) | Q(summary__icontains=word))
+    qs = qs.containing(q.split())
     if actor is not None:
         qs = qs.filter(
             Q(claimant=actor) | Q(pk__in=Claim.objects.filter(subjects=actor).values("pk"))
