@@ -75,17 +75,8 @@ class ArticleAdmin(HistoryAdmin):
         "content_hash",
         "imported_at",
     ]
-    readonly_fields = [
-        "published",
-        "origin",
-        "wire_agency",
-        "revision",
-        "is_current",
-        "encoding",
-        "import_warnings",
-        "content_hash",
-        "imported_at",
-    ]
+    # Everything but the title and the outlet comes from the import.
+    readonly_fields = [name for name in fields if name not in ("title", "source")]
     autocomplete_fields = ["source"]
     change_form_template = "admin/ledger/article/change_form.html"
     change_list_template = "admin/ledger/article/change_list.html"
