@@ -134,3 +134,93 @@ def test_the_suggest_command_names_a_bad_file(tmp_path):
     bad.write_text("no header")
     with pytest.raises(CommandError, match="date"):
         call_command("suggest", str(bad), stdout=StringIO())
+
+
+NEWS = (
+    " date 2026-10-14 The Rapid Support Forces (RSF) said on Monday they had taken the town. "
+    "The RSF denied attacking civilians.\n\n"
+    "Rachel Reeves, the chancellor, said growth was strong. Ms Reeves added that taxes would "
+    "not rise.\n"
+)
+
+
+def test_accepting_a_new_body_adds_it_with_its_kind_and_the_acronym_as_alias(
+    editor, django_capture_on_commit_callbacks
+):
+    article = imported(NEWS.encode(), django_capture_on_commit_callbacks)
+    named = article.suggestions.get(kind="actor", text="Rapid Support Forces")
+    assert named.data["actor"] is None  # a new actor
+    actor = suggestion_accept(suggestion=named, user=editor)
+    assert (actor.name, actor.kind) == ("Rapid Support Forces", "armed_force")
+    assert list(actor.aliases.values_list("name", flat=True)) == ["RSF"]
+    # The accepted mention and every open mention of the same actor now link to it.
+    acronyms = article.suggestions.filter(kind="actor", text="RSF")
+    assert acronyms.count() == 2
+    assert {s.data["actor_id"] for s in acronyms} == {actor.pk}
+    named.refresh_from_db()
+    assert (named.status, named.data["actor_id"]) == ("accepted", actor.pk)
+    # Analysed again, the table knows it: no new-actor suggestion is left for it.
+    suggestions_refresh(article=article)
+    left = article.suggestions.filter(kind="actor", status="open", text__contains="RSF")
+    assert left.exists() and not left.filter(data__actor_id=None).exists()
+
+
+def test_accepting_a_later_mention_adds_the_person_by_full_name_with_the_role(
+    editor, django_capture_on_commit_callbacks
+):
+    article = imported(NEWS.encode(), django_capture_on_commit_callbacks)
+    later = article.suggestions.get(kind="actor", text="Ms Reeves")
+    actor = suggestion_accept(suggestion=later, user=editor)
+    assert (actor.name, actor.kind, actor.role) == ("Rachel Reeves", "person", "chancellor")
+    first = article.suggestions.get(kind="actor", text="Rachel Reeves")
+    assert (first.status, first.data["actor_id"]) == ("open", actor.pk)
+
+
+def test_accepting_a_new_actor_that_was_entered_meanwhile_links_it_and_doubles_nothing(
+    editor, django_capture_on_commit_callbacks
+):
+    article = imported(NEWS.encode(), django_capture_on_commit_callbacks)
+    named = article.suggestions.get(kind="actor", text="Rapid Support Forces")
+    entered = actor_create(name="Rapid Support Forces", kind="armed_force")
+    taken = actor_create(name="Royal Society of Friends", kind="organisation", aliases=["RSF"])
+    assert suggestion_accept(suggestion=named, user=editor) == entered
+    assert Actor.objects.filter(name__iexact="Rapid Support Forces").count() == 1
+    assert not entered.aliases.exists()  # "RSF" stays the alias of the actor that had it
+    assert taken.aliases.get().name == "RSF"
+
+
+def test_a_new_actor_gets_its_affiliation_when_the_table_has_it(
+    editor, django_capture_on_commit_callbacks
+):
+    russia = actor_create(name="Russia", kind="government")
+    article = imported(TEXT.encode(), django_capture_on_commit_callbacks)
+    peskov = article.suggestions.get(kind="actor", text__contains="Peskov")
+    assert peskov.data["affiliation"] == "Russia"
+    actor = suggestion_accept(suggestion=peskov, user=editor)
+    assert actor.affiliation == russia
+
+
+def test_accepting_a_known_mention_returns_its_actor_and_creates_nothing(article, editor):
+    known = article.suggestions.filter(kind="actor", data__actor="Volodymyr Zelensky").first()
+    before = Actor.objects.count()
+    assert suggestion_accept(suggestion=known, user=editor).name == "Volodymyr Zelensky"
+    assert Actor.objects.count() == before
+
+
+def test_the_actor_table_is_built_once_and_rebuilt_when_it_changes(django_assert_num_queries):
+    from factcheck.ledger.services.catalog import actor_update
+    from factcheck.ledger.services.suggestions import known_actors
+
+    zelensky = actor_create(name="Volodymyr Zelensky", aliases=["Mr Zelensky"])
+    first = known_actors()
+    with django_assert_num_queries(1):  # the version only
+        assert known_actors() is first
+    actor_create(name="Keir Starmer")
+    second = known_actors()
+    assert {a.name for a in second} == {"Volodymyr Zelensky", "Keir Starmer"}
+    actor_update(actor=zelensky, aliases=["President Zelensky"])
+    assert "President Zelensky" in next(a for a in known_actors() if a.id == zelensky.pk).aliases
+    actor_update(actor=zelensky, name="Volodymyr Zelenskyy")
+    assert "Volodymyr Zelenskyy" in {a.name for a in known_actors()}
+    Actor.objects.filter(pk=zelensky.pk).delete()
+    assert {a.name for a in known_actors()} == {"Keir Starmer"}

@@ -72,8 +72,13 @@ def suggestion_proposal(suggestion: Suggestion) -> list[str]:
     if suggestion.kind == SuggestionKind.ACTOR:
         if data.get("actor"):
             return [f"actor: {data['actor']}"] + ([data["role"]] if data.get("role") else [])
-        details = ", ".join(x for x in (data.get("role"), data.get("affiliation")) if x)
-        return [f"new: {details}" if details else "new actor"]
+        kind = (data.get("actor_kind") or "actor").replace("_", " ")
+        name = data.get("name") or suggestion.text
+        parts = [f"new {kind}: {name}"]
+        parts += [x for x in (data.get("role"), data.get("affiliation")) if x]
+        if data.get("aliases"):
+            parts.append("also " + ", ".join(data["aliases"]))
+        return parts
     if suggestion.kind == SuggestionKind.DATE:
         start = _iso_date(data.get("start_date"))
         if start is None:

@@ -6,21 +6,32 @@ import datetime as dt
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from factcheck import extract
 
-from ..choices import ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
-from ..models import Actor, Article, Claim, Suggestion
+from ..choices import ActorKind, ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
+from ..models import Actor, ActorAlias, Article, Claim, Suggestion
 from ..permissions import require_write
-from .catalog import actor_create
+from .catalog import actor_aliases_add, actor_create
 from .claims import claim_create
 
 
-def known_actors() -> list[extract.KnownActor]:
-    """The actor table as the engine sees it (two queries whatever its size)."""
-    return [
+def known_actors() -> tuple[extract.KnownActor, ...]:
+    """The actor table as the engine sees it, built once and reused until the table changes.
+
+    An import analyses thousands of articles against one table: rebuilding 3,000 actors as
+    model objects for every article cost far more than the analysis. The cache is keyed on the
+    table's version (one cheap query, `actor_table_version`), so an actor added, renamed or
+    deleted anywhere (another process, the admin, a shell) is seen on the next call. The same
+    tuple is handed out each time, so the engine's compiled matcher for it is reused too.
+    """
+    version = actor_table_version()
+    cached = _ACTOR_CACHE.get(connection.alias)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    table = tuple(
         extract.KnownActor(
             id=actor.pk,
             name=actor.name,
@@ -29,7 +40,35 @@ def known_actors() -> list[extract.KnownActor]:
             affiliation=actor.affiliation.name if actor.affiliation else "",
         )
         for actor in Actor.objects.with_related()
-    ]
+    )
+    _ACTOR_CACHE[connection.alias] = (version, table)
+    return table
+
+
+# Per database alias: (table version, the actor table as the engine's records). Replacing a
+# dict entry is atomic, so threads at worst build the same table twice.
+_ACTOR_CACHE: dict[str, tuple[tuple, tuple[extract.KnownActor, ...]]] = {}
+
+
+def actor_table_version() -> tuple:
+    """A value that changes whenever an actor or an alias is created, changed or deleted.
+
+    Every write through the models leaves a history row, so the newest history row of each
+    table (its id and time, read on the primary key index) marks the version; the row counts
+    also catch writes that bypass the models (bulk loads). One query whatever the table size.
+    """
+    quote = connection.ops.quote_name
+    parts = []
+    for model in (Actor, ActorAlias):
+        history = quote(model.history.model._meta.db_table)
+        parts += [
+            f"(SELECT COUNT(*) FROM {quote(model._meta.db_table)})",
+            f"(SELECT history_id FROM {history} ORDER BY history_id DESC LIMIT 1)",
+            f"(SELECT history_date FROM {history} ORDER BY history_id DESC LIMIT 1)",
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return tuple(cursor.fetchone())
 
 
 def suggestions_find(*, body: str, published: dt.date) -> list[extract.Suggestion]:
@@ -120,19 +159,7 @@ def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
     result: Actor | Claim | None = None
 
     if suggestion.kind == SuggestionKind.ACTOR:
-        if data.get("actor") is None:
-            affiliation = (
-                Actor.objects.filter(name__iexact=data.get("affiliation") or "").first()
-                if data.get("affiliation")
-                else None
-            )
-            name = suggestion.text
-            existing = Actor.objects.filter(name__iexact=name).first()
-            result = existing or actor_create(
-                name=name, role=data.get("role", ""), affiliation=affiliation
-            )
-        else:
-            result = Actor.objects.filter(pk=data.get("actor_id")).first()
+        result = _accept_actor(suggestion)
 
     elif suggestion.kind == SuggestionKind.STATEMENT:
         claimant = (
@@ -176,6 +203,62 @@ def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
 
     _decide(suggestion, user, SuggestionStatus.ACCEPTED)
     return result
+
+
+# The engine's kinds of actor and the table's.
+_ACTOR_KINDS = {
+    "person": ActorKind.PERSON,
+    "organisation": ActorKind.ORGANISATION,
+    "government": ActorKind.GOVERNMENT,
+    "country": ActorKind.GOVERNMENT,
+    "armed_group": ActorKind.ARMED_FORCE,
+    "armed_force": ActorKind.ARMED_FORCE,
+}
+
+
+def _actor_named(name: str) -> Actor | None:
+    """The actor whose name or alias this is, whatever the letter case."""
+    if not name:
+        return None
+    return (
+        Actor.objects.filter(name__iexact=name).first()
+        or Actor.objects.filter(aliases__name__iexact=name).first()
+    )
+
+
+def _accept_actor(suggestion: Suggestion) -> Actor | None:
+    """A known actor's mention links to it; a new actor joins the table with its kind, role,
+    affiliation and the aliases the text introduced, and its mentions in the article then
+    point to it. An actor entered meanwhile under that name or alias is linked, not doubled."""
+    data = suggestion.data
+    if data.get("actor_id") is not None:
+        return Actor.objects.filter(pk=data["actor_id"]).first()
+    name = " ".join((data.get("name") or suggestion.text).split())
+    aliases = [a for a in data.get("aliases") or () if a.lower() != name.lower()]
+    actor = _actor_named(name)
+    # An alias another actor already answers to stays that actor's.
+    free = [a for a in aliases if _actor_named(a) in (None, actor)]
+    if actor is None:
+        actor = actor_create(
+            name=name,
+            kind=_ACTOR_KINDS.get(data.get("actor_kind") or "", ActorKind.PERSON),
+            role=data.get("role") or "",
+            affiliation=_actor_named(data.get("affiliation") or ""),
+            aliases=free,
+        )
+    else:
+        actor_aliases_add(actor=actor, aliases=free)
+    # Every open mention of the same new actor in this article now names it.
+    siblings = suggestion.article.suggestions.filter(
+        kind=SuggestionKind.ACTOR, status=SuggestionStatus.OPEN, data__actor_id=None
+    )
+    linked = []
+    for mention in [suggestion, *siblings.exclude(pk=suggestion.pk)]:
+        if mention.pk == suggestion.pk or (mention.data.get("name") or "").lower() == name.lower():
+            mention.data = {**mention.data, "actor": actor.name, "actor_id": actor.pk}
+            linked.append(mention)
+    Suggestion.objects.bulk_update(linked, ["data"])
+    return actor
 
 
 def _date(value: str | None) -> dt.date | None:
