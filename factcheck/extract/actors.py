@@ -289,8 +289,24 @@ def _char_pattern(ch: str) -> str:
 _TITLE_GROUP = trie_pattern(list(TITLES), _char_pattern)
 
 
-@functools.lru_cache(maxsize=64)
+# The table most recently matched, by identity: a caller that hands the same tuple again (the
+# ledger keeps one per table version) skips hashing thousands of actors for the cache below.
+_LAST: list[tuple[tuple[KnownActor, ...], ActorMatcher]] = []
+
+
 def actor_matcher(actors: tuple[KnownActor, ...]) -> ActorMatcher:
+    """The compiled matcher of an actor table: reused for the same tuple, else looked up by
+    the table's contents, else built."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is actors:
+        return last[1]
+    matcher = _actor_matcher(actors)
+    _LAST[:] = [(actors, matcher)]
+    return matcher
+
+
+@functools.lru_cache(maxsize=64)
+def _actor_matcher(actors: tuple[KnownActor, ...]) -> ActorMatcher:
     """Regexes and lookups for every written form of every actor of the table."""
     surfaces = _surfaces(actors)
     by_surface = {s.text.lower().replace("’", "'"): s for s in surfaces}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
@@ -108,13 +109,18 @@ class Suggestion:
     @property
     def key(self) -> str:
         """Stable fingerprint for remembering rejections: kind and normalised words, no offsets."""
+        cached = self.__dict__.get("_key")
+        if cached is not None:
+            return cached
         parts = [self.kind, normalise(self.text)]
         if self.kind == "figure":
             parts += [self.quantity, f"{self.value:g}" if self.value is not None else ""]
         if self.kind != "statement":
             parts.append(normalise(self.context))
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
-        return f"{self.kind}:{digest}"
+        key = f"{self.kind}:{digest}"
+        object.__setattr__(self, "_key", key)  # computed once per suggestion
+        return key
 
 
 def _iso(value: datetime.date | None) -> str | None:
@@ -124,6 +130,7 @@ def _iso(value: datetime.date | None) -> str | None:
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+@functools.lru_cache(maxsize=4096)  # the suggestions of one sentence share its context
 def normalise(text: str) -> str:
     """Text folded for comparison: NFKC, straight quotes, single spaces, lower case."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
