@@ -48,7 +48,7 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 _LOCATIVE = re.compile(
     r"\b(?:in|inside|near|outside|across|into|to|throughout|around)\s+(?:the\s+)?"
     r"(?:(?:central|eastern|western|northern|southern|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western)\s+)?$",
+    r"south-?eastern|south-?western|neighbou?ring)\s+)?$",
     re.IGNORECASE,
 )
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")

@@ -41,7 +41,8 @@ _OPENERS = frozenset(data_lines("sentence_openers.txt"))
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|inside|near|outside|across|into|to|throughout|around|from|at|on|of|towards|"
     r"toward|via|off|between)|\b(?:city|town|village|province|region|state|district|"
-    r"capital)\s+of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern)\s+)?$",
+    r"capital)\s+of)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern|"
+    r"neighbou?ring)\s+)?$",
     re.IGNORECASE,
 )
 _ORG_CUE_BEFORE = re.compile(
@@ -189,6 +190,16 @@ def find_bodies(
             if nxt[:1] == " " and nxt[1:2].isupper():
                 continue
             found.add(_copy(first, w.start(), w.end(), f"same body as '{first.name}'"))
+    # "the Bank" after "the Bank of England": a body's head word points back to it.
+    heads: dict[str, Mention] = {}
+    for form, first in introduced.items():
+        head = form.split()[0]
+        if " " in form and head in ORGANISATION_WORDS and first.name == form:
+            heads.setdefault(head, first)
+    for head, first in heads.items():
+        for m in re.finditer(rf"\b[Tt]he ({re.escape(head)})\b(?! [A-Z])(?! of\b)(?!-)", text):
+            if m.start(1) > first.end and found.free(m.start(1), m.end(1)):
+                found.add(_copy(first, m.start(1), m.end(1), f"'the {head}' for '{first.name}'"))
     people_all = people + new_people
     mentions = found.mentions
     occupied = [(m.start, m.end) for m in known + people + mentions]
@@ -350,9 +361,12 @@ def _segment(
         return
     next_is_role = _ROLE_AFTER.match(text, end) is not None
     kind = _kind_of_name(words)
+    before = text[max(0, start - 40) : start]
     if kind:
         if next_is_role or len(words) == 1 or all(w in ORGANISATION_WORDS for w in words):
             return  # "Senate Majority Leader …", a bare "Bank": part of a role or generic
+        if _role_noun_after(text, end) or _AREA_BEFORE.search(before):
+            return  # "the Liberal Democrat Treasury spokesperson", "across the European Union"
         if any(w in PLACE_WORDS for w in words[:1]) and words[0] not in ("New",):
             pass
         mention = Mention(start, end, None, None, kind, f"new {kind}: organisation word",
@@ -372,9 +386,15 @@ def _segment(
         return
     if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
         return
+    if _POST_OF_BEFORE.search(before) and not after_role:
+        mention = Mention(start, end, None, None, "organisation",
+                          "new organisation: a post held in it ('chief executive of …')",
+                          "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        return
     if _place_context(text, start) and not after_role:
         return
-    before = text[max(0, start - 40) : start]
     cue = (
         after_role
         or role_around(text, start, end) is not None
@@ -403,6 +423,18 @@ _ACTS_AFTER = re.compile(
 )
 
 
+# Nouns of a post held in a body: "the chief executive of Credit Suisse" names a body.
+_POST_NOUNS = sorted(ROLE_NOUNS | {"executive", "executives", "manager", "founder", "boss",
+                                   "coordinator", "representative", "owner", "shareholders",
+                                   "employees", "staff"}, key=len, reverse=True)  # fmt: skip
+_POST_OF_BEFORE = re.compile(rf"\b(?:{'|'.join(_POST_NOUNS)})\s+(?:of|at)\s+(?:the\s+)?$", re.I)
+# "the envoy for Sudan", "MSF's emergency manager for Sudan": a country a post is about.
+_POST_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(_POST_NOUNS)})\s+(?:for|on)\s+$", re.I)
+# "Mercedes-Benz cut its outlook": a name that does something to "its" is a body.
+_ACTS_ON_ITS = re.compile(r"\s+(?!said\b|says\b|told\b)[a-z]+\s+its\s+[a-z]")
+# "across the European Union": a union or area as a place.
+_AREA_BEFORE = re.compile(r"\b(?:across|throughout|within)\s+the\s+$", re.I)
+
 _LEGAL_SUFFIXES = frozenset({"AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company"})
 _ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
 
@@ -414,7 +446,7 @@ def _government_use(text: str, start: int, end: int) -> bool:
     front of a name or a noun ("Abu Dhabi talks"); followed by punctuation, a conjunction or a
     verb ("Greece requested", "Washington last month imposed", "Italy and France sent").
     """
-    if _place_context(text, start):
+    if _place_context(text, start) or _POST_FOR_BEFORE.search(text[max(0, start - 40) : start]):
         return False
     nxt = text[end : end + 3]
     if nxt.startswith(("'s", "’s")) or (nxt[:1] == " " and nxt[1:2].isupper()):
@@ -437,6 +469,10 @@ def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str,
         cue = "possessive of a body"
     elif _ORG_CUE_AFTER.match(after) and not _sentence_initial(text, w.start()):
         cue = "a body named by the word after it"
+    elif _POST_OF_BEFORE.search(before):
+        cue = "a post held in it ('chief executive of …')"
+    elif _ACTS_ON_ITS.match(after) and not _sentence_initial(text, w.start()):
+        cue = "a body doing something to 'its' …"
     if not cue or (_place_context(text, w.start()) and "named" not in cue):
         return
     mention = Mention(w.start(), w.end(), None, None, "organisation", f"new organisation: {cue}",

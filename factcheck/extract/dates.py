@@ -44,6 +44,28 @@ _COUNT_WORDS = (
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "months-to",
+        re.compile(
+            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?P<n>{_COUNT_WORDS})\s+months\s+"
+            rf"(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})"
+            r"(?:\s+(?P<y>(?:19|20)\d{2}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "first-months",
+        re.compile(
+            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+first\s+(?P<n>{_COUNT_WORDS})\s+"
+            r"months(?:\s+of\s+(?:the\s+year|(?P<y>(?:19|20)\d{2})))?(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year-earlier",
+        re.compile(r"(?<![\w-])(?:a|one)\s+year\s+(?:earlier|before)(?![\w-])", re.IGNORECASE),
+    ),
+    ("decade", re.compile(r"(?<![\w-])this\s+decade(?![\w-])", re.IGNORECASE)),
+    (
         "year-range",
         re.compile(r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–](?P<y2>(?:1[89]|20)\d{2})(?![\w%-])"),
     ),
@@ -153,6 +175,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {
     "overnight", "night", "yesterday", "today", "tomorrow", "tonight", "week", "month", "year",
     "ago", "weeks", "months", "years", "days", "day", "weekend", "spring", "summer", "autumn",
+    "decade",
 }  # fmt: skip
 
 
@@ -420,7 +443,47 @@ def _weekend(m: re.Match[str], text: str, published: datetime.date):
     return sunday - datetime.timedelta(days=1), sunday, "span"
 
 
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+
+
+def _months_to(m: re.Match[str], text: str, published: datetime.date):
+    """ "the 12 months to August": the months ending with the most recent such month."""
+    n, month = _count(m["n"]), _MONTHS[m["mon"].rstrip(".").lower()]
+    if not n:
+        return None
+    year = int(m["y"]) if m["y"] else published.year - (month > published.month)
+    index = year * 12 + month - 1 - (n - 1)
+    first = datetime.date(index // 12, index % 12 + 1, 1)
+    return first, _month_span(year, month)[1], "span"
+
+
+def _first_months(m: re.Match[str], text: str, published: datetime.date):
+    """ "the first nine months" (of the year): January to the end of the ninth month, of the
+    publication's year when those months are over, else of the year before."""
+    n = _count(m["n"])
+    if not n or n > 12:
+        return None
+    year = int(m["y"]) if m["y"] else published.year - (n > published.month)
+    return datetime.date(year, 1, 1), _month_span(year, n)[1], "span"
+
+
+def _year_earlier(m: re.Match[str], text: str, published: datetime.date):
+    """ "a year earlier": the year before the publication's."""
+    year = published.year - 1
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+
+
+def _decade(m: re.Match[str], text: str, published: datetime.date):
+    first = published.year - published.year % 10
+    return datetime.date(first, 1, 1), datetime.date(first + 9, 12, 31), "year"
+
+
 _RESOLVERS = {
+    "months-to": _months_to,
+    "first-months": _first_months,
+    "year-earlier": _year_earlier,
+    "decade": _decade,
     "year-range": _year_range,
     "season": _season,
     "period-to-date": _period_to_date,

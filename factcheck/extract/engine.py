@@ -14,6 +14,8 @@ from .records import KnownActor, Suggestion
 from .statements import find_statements
 from .text import Span, paragraphs, quotes, sentences
 
+_PERIOD_RULES = frozenset({"months-to", "first-months"})
+
 
 def suggest(
     text: str, *, published: datetime.date, actors: Sequence[KnownActor] = ()
@@ -35,6 +37,16 @@ def suggest(
     mentions = sorted(known + candidates + bodies, key=lambda m: m.start)
     dates = find_dates(text, published, all_quotes)
     figures = find_figures(text, all_sentences)
+    # A duration that only delimits a period ("the first nine months", "the 12 months to
+    # August") is that period's date, not a figure. ("Over the past 12 months" keeps its
+    # figure too: the earlier gold counts it as a duration.)
+    periods = [d for d in dates if d.rule in _PERIOD_RULES]
+    figures = [
+        f
+        for f in figures
+        if f.quantity != "duration"
+        or not any(d.start <= f.start and f.end <= d.end for d in periods)
+    ]
     statements = find_statements(text, layout, mentions)
 
     locate = _Locator(text, layout, dates)

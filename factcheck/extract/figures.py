@@ -270,8 +270,8 @@ def _range(
     word = (link.group("word") or "").lower()
     if word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
-    if word == "to" and _FROM_BEFORE.search(before):
-        return None
+    if word == "to" and (_FROM_BEFORE.search(before) or re.search(r"\bby\s+$", before)):
+        return None  # "from 20 to 30", "fell by 9,000 to 717,000": a change, not a range
     digits_follow = text[link.end() : link.end() + 1].isdigit()
     if word == "or" and m.group("num")[0].isdigit():
         return None  # "3 or 4" is rare in digits; word numbers only ("two or three days")

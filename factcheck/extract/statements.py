@@ -181,6 +181,11 @@ def _sentence_statements(
         by = re.search(r"\bby\s+(?:the\s+)?", np)
         issuer = _mention_starting_at(mentions, pos + by.end()) if by else None
         named = re.match(r",\s+", text[np_end : np_end + 3])
+        # "according to the World Bank, Côte d'Ivoire …": a name already, not a description.
+        lead = re.match(r"(?:the\s+)?", np)
+        own = _mention_starting_at(mentions, pos + lead.end())
+        if own is not None and own.end >= np_end:
+            named = None
         if issuer is None and named:
             # "according to Turkey's disaster agency, AFAD": the name after the description.
             issuer = _mention_starting_at(mentions, np_end + named.end())

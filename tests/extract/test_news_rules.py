@@ -146,3 +146,90 @@ def dates(text: str, published: datetime.date = NOVEMBER):
 )
 def test_news_dates(text, expected):
     assert expected in dates(text)
+
+
+def dates_of(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (s.text, s.start_date.isoformat(), s.end_date.isoformat())
+        for s in run(text, published=NOVEMBER, kind="date")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cases rose in the 12 months to August, the agency said.",
+            ("in the 12 months to August", "2025-09-01", "2026-08-31"),
+        ),
+        (
+            "Sales fell 4% in the first nine months.",
+            ("in the first nine months", "2026-01-01", "2026-09-30"),
+        ),
+        ("Profit was 1.2 billion a year earlier.", ("a year earlier", "2025-01-01", "2025-12-31")),
+        ("Emissions must halve this decade.", ("this decade", "2020-01-01", "2029-12-31")),
+    ],
+)
+def test_periods_named_by_their_length_are_dates(text, expected):
+    assert expected in dates_of(text)
+
+
+def test_a_duration_that_delimits_a_period_is_not_a_figure():
+    found = figures("Deliveries fell 4% in the first nine months.")
+    assert [f[0] for f in found] == ["4%"]
+
+
+def test_by_n_to_m_is_a_change_not_a_range():
+    found = figures("Vacancies fell by 9,000 to 717,000, the ONS said.")
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("9,000", 9000, "exact"),
+        ("717,000", 717000, "exact"),
+    ]
+
+
+def actor_list(text: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.actor_kind, s.rule) for s in run(text, published=NOVEMBER, kind="actor")]
+
+
+def test_a_post_held_in_a_body_names_the_body():
+    found = actor_list("The former chief executive of Credit Suisse said he would run.")
+    assert [(t, k) for t, k, _ in found] == [("Credit Suisse", "organisation")]
+    assert "post held in it" in found[0][2]
+
+
+def test_a_single_name_doing_something_to_its_is_a_body():
+    found = actor_list("BMW's profit fell, and Mercedes-Benz cut its outlook in October.")
+    assert ("Mercedes-Benz", "organisation") in [(t, k) for t, k, _ in found]
+
+
+def test_the_head_word_of_a_body_points_back_to_it():
+    found = run(
+        "The Bank of England held rates. The Bank said inflation would fall.",
+        published=NOVEMBER,
+        kind="actor",
+    )
+    assert [(s.text, s.name) for s in found] == [
+        ("Bank of England", "Bank of England"),
+        ("Bank", "Bank of England"),
+    ]
+
+
+def test_a_country_a_post_is_about_or_a_neighbouring_one_is_a_place():
+    found = actor_list("The US special envoy for Sudan, Tom Perriello, said talks failed.")
+    assert [t for t, _, _ in found] == ["US", "Tom Perriello"]
+    assert actor_list("Some 6,000 died in neighbouring Syria.") == []
+
+
+def test_a_body_in_front_of_a_role_or_as_an_area_is_not_proposed():
+    found = actor_list("Sarah Olney, the Liberal Democrat Treasury spokesperson, said so.")
+    assert [(t, k) for t, k, _ in found] == [("Sarah Olney", "person")]
+    assert actor_list("It counted 35,212 cases across the European Union.") == []
+
+
+def test_according_to_a_named_body_keeps_it_as_the_claimant():
+    found = run(
+        "According to the World Bank, Côte d'Ivoire, the leading cocoa producer, grew 6%.",
+        published=NOVEMBER,
+        kind="statement",
+    )
+    assert [s.claimant for s in found] == ["World Bank"]
