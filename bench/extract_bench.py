@@ -237,20 +237,22 @@ GROUPS = {
     "seed": "seed articles",
     "fresh": "earlier gold",
     "tuning": "new tuning set",
-    "blind": "new blind set",
+    "blind": "blind set of 2026-12-03 (scored once, then read)",
+    "final": "final blind set (written 2026-12-03 after the tuning)",
 }
 
 
 def gold_paths(blind: bool = True) -> list[Path]:
-    """The gold files: seeds, earlier gold, the tuning set and (unless left out) the blind set."""
+    """The gold files: seeds, earlier gold, the tuning set and (unless left out) the blind sets."""
     paths = sorted(GOLD.glob("*_*.json")) + sorted((GOLD / "tuning").glob("tune_*.json"))
     if blind:
         paths += sorted((GOLD / "blind").glob("blind_*.json"))
+        paths += sorted((GOLD / "final").glob("final_*.json"))
     return paths
 
 
 def _group(name: str) -> str:
-    return {"seed": "seed", "fresh": "fresh", "tune": "tuning", "blind": "blind"}[
+    return {"seed": "seed", "fresh": "fresh", "tune": "tuning", "blind": "blind", "final": "final"}[
         name.split("_")[0]
     ]
 

@@ -778,7 +778,7 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
 
 
 def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
-    """The annotated articles of a sub-folder (tuning/, blind/): `annotations.py` + texts."""
+    """The annotated articles of a sub-folder (tuning/, blind/, final/): annotations + texts."""
     spec = importlib.util.spec_from_file_location(
         f"gold_{folder}_annotations", HERE / folder / "annotations.py"
     )
@@ -798,6 +798,7 @@ def main() -> None:
     everything = {name: (source, spec, HERE) for name, (source, spec) in ARTICLES.items()}
     everything |= _folder_articles("tuning", "tune")
     everything |= _folder_articles("blind", "blind")
+    everything |= _folder_articles("final", "final")
     for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
         path = folder / f"{name}.json"
