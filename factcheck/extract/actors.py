@@ -187,6 +187,7 @@ _NOT_NAME = frozenset(
     )
 )
 _NAME_TOKEN = r"(?:[A-Z][’'])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+_NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 _NAME_RUN = re.compile(rf"(?<![\w’'-]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})+(?![\w-])")
 _LEFT_TOKENS = re.compile(r"[\w’'.\-]+|[^\w\s]")
 _APPOSITIVE_AFTER = re.compile(
@@ -416,7 +417,7 @@ def find_candidates(text: str, known: list[Mention], matcher: ActorMatcher) -> l
     introduced: dict[str, Mention] = {}
     affiliations = (matcher.affiliation_regex, matcher.affiliation_owners)
     for run in _NAME_RUN.finditer(text):
-        tokens = list(re.finditer(_NAME_TOKEN, run.group(0)))
+        tokens = list(_NAME_TOKEN_RE.finditer(run.group(0)))
         # The name is the trailing capitalised words that are not roles or places.
         name_tokens: list[re.Match[str]] = []
         for tok in reversed(tokens):

@@ -138,26 +138,28 @@ def _is_dateline(text: str, run: list[re.Match[str]]) -> bool:
 
 
 class _Found:
-    """Mentions collected so far, without overlaps."""
+    """Mentions collected so far, without overlaps (a byte per character marks what is taken)."""
 
-    def __init__(self, occupied: list[tuple[int, int]]) -> None:
-        self.occupied = list(occupied)
+    def __init__(self, size: int, occupied: list[tuple[int, int]]) -> None:
+        self.taken = bytearray(size)
         self.mentions: list[Mention] = []
+        for start, end in occupied:
+            self.taken[start:end] = b"\x01" * (end - start)
 
     def free(self, start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in self.occupied)
+        return self.taken.find(1, start, end) == -1
 
     def add(self, mention: Mention) -> None:
         if self.free(mention.start, mention.end):
             self.mentions.append(mention)
-            self.occupied.append((mention.start, mention.end))
+            self.taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
 
 def find_bodies(
     text: str, known: list[Mention], people: list[Mention], actors: Sequence[object] = ()
 ) -> list[Mention]:
     """New organisations, governments and people (the table and role rules ran before)."""
-    found = _Found([(m.start, m.end) for m in known + people])
+    found = _Found(len(text), [(m.start, m.end) for m in known + people])
     introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
     single_bodies: dict[str, Mention] = {}
     new_people: list[Mention] = []
