@@ -205,10 +205,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             messages.error(request, "Only editors can analyse an article again.")
             return self._panel(article.pk)
         new = suggestions_refresh(article=article)
-        messages.success(
-            request,
-            f"Analysed again: {len(new)} new suggestion{'s' if len(new) != 1 else ''}.",
-        )
+        messages.success(request, f"Analysed again: {new} new suggestion{'s' if new != 1 else ''}.")
         return self._panel(article.pk)
 
     @admin.display(description="text", ordering="text")

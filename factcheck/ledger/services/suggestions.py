@@ -77,17 +77,23 @@ def suggestions_find(*, body: str, published: dt.date) -> list[extract.Suggestio
 
 
 @transaction.atomic
-def suggestions_refresh(*, article: Article) -> list[Suggestion]:
-    """Analyse an article again: add what is new, never bring back what an editor rejected."""
+def suggestions_refresh(*, article: Article) -> int:
+    """Analyse an article again: add what is new, never bring back what an editor rejected.
+
+    Returns how many suggestions were added."""
     found = suggestions_find(body=article.body, published=article.published)
     keys = [item.key for item in found]  # a key hashes the words around: computed once
-    # A rejection holds for every revision of the same origin.
-    decided = set(
-        Suggestion.objects.filter(article__origin=article.origin)
-        .exclude(status=SuggestionStatus.OPEN)
-        .values_list("key", flat=True)
-    )
-    existing = set(article.suggestions.values_list("key", flat=True))
+    # One query for what this origin already has: a rejection holds for every revision of the
+    # same origin; what this revision already holds is not added twice.
+    decided: set[str] = set()
+    existing: set[str] = set()
+    for key, status, article_id in Suggestion.objects.filter(
+        article__origin=article.origin
+    ).values_list("key", "status", "article_id"):
+        if status != SuggestionStatus.OPEN:
+            decided.add(key)
+        if article_id == article.pk:
+            existing.add(key)
     skip = decided | existing
     rows = []
     for item, key in zip(found, keys, strict=True):
@@ -98,26 +104,26 @@ def suggestions_refresh(*, article: Article) -> list[Suggestion]:
         for field in ("kind", "start", "end", "text", "rule", "key"):
             data.pop(field, None)
         rows.append((item.kind, item.start, item.end, item.text, item.rule[:200], key, data))
-    new = _suggestions_insert(article, rows)
+    _suggestions_insert(article, rows)
     if existing:
         # Open suggestions the engine no longer finds (the actor table changed) go away.
         article.suggestions.filter(status=SuggestionStatus.OPEN).exclude(key__in=keys).delete()
-    return new
+    return len(rows)
 
 
 _INSERTED = ("article_id", "kind", "start", "end", "text", "rule", "key", "data", "status",
              "created_at")  # fmt: skip
 
 
-def _suggestions_insert(article: Article, rows: list[tuple]) -> list[Suggestion]:
-    """Store new suggestions in one batched INSERT and return them (without primary keys).
+def _suggestions_insert(article: Article, rows: list[tuple]) -> None:
+    """Store new suggestions in one batched INSERT.
 
     An article has a hundred suggestions or so; building and compiling a model instance per
     row (what bulk_create does) cost more than the analysis, so rows go straight to the
     cursor, each value prepared by its own model field.
     """
     if not rows:
-        return []
+        return
     opts = Suggestion._meta
     json_field = opts.get_field("data")
     created = opts.get_field("created_at").get_db_prep_save(timezone.now(), connection)
@@ -134,11 +140,6 @@ def _suggestions_insert(article: Article, rows: list[tuple]) -> list[Suggestion]
     ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
-    return [
-        Suggestion(article=article, kind=kind, start=start, end=end, text=text, rule=rule,
-                   key=key, data=data)
-        for kind, start, end, text, rule, key, data in rows
-    ]  # fmt: skip
 
 
 def _check_editor(user) -> None:
