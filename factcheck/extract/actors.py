@@ -499,12 +499,15 @@ def later_mentions(
     regex = _forms_regex(tuple(sorted(forms)))
     found = []
     for m in regex.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in occupied):
+        # A title in front belongs to the mention ("Ms Reeves").
+        title = _TITLE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        start = title.start() if title else m.start()
+        if any(start < e and s < m.end() for s, e in occupied):
             continue
         person = forms[_fold(m.group("core"))]
         found.append(
             Mention(
-                m.start(),
+                start,
                 m.end(),
                 None,
                 None,
@@ -515,16 +518,19 @@ def later_mentions(
                 person.name,
             )  # fmt: skip
         )
-        occupied.append((m.start(), m.end()))
+        occupied.append((start, m.end()))
     return found
+
+
+# A title right before a name; compiled once (the titles make a large pattern, too slow to
+# compile again with every article's names).
+_TITLE_BEFORE = re.compile(rf"(?<![\w\-’'])(?:{_TITLE_GROUP})\.?\s+$")
 
 
 @functools.lru_cache(maxsize=256)
 def _forms_regex(forms: tuple[str, ...]) -> re.Pattern[str]:
     alts = trie_pattern(list(forms), _char_pattern)
-    return re.compile(
-        rf"(?<![\w\-’'])(?P<title>(?:{_TITLE_GROUP})\.?\s+)?(?P<core>{alts})(?:['’]s)?(?![\w])"
-    )
+    return re.compile(rf"(?<![\w\-’'])(?P<core>{alts})(?:['’]s)?(?![\w])")
 
 
 def _fold(form: str) -> str:
