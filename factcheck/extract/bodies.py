@@ -426,9 +426,7 @@ _ACTS_AFTER = re.compile(
 
 
 # Nouns of a post held in a body: "the chief executive of Credit Suisse" names a body.
-_POST_NOUNS = sorted(ROLE_NOUNS | {"executive", "executives", "manager", "founder", "boss",
-                                   "coordinator", "representative", "owner", "shareholders",
-                                   "employees", "staff"}, key=len, reverse=True)  # fmt: skip
+_POST_NOUNS = sorted(ROLE_NOUNS | set(data_lines("post_nouns.txt")), key=len, reverse=True)
 _POST_OF_BEFORE = re.compile(rf"\b(?:{'|'.join(_POST_NOUNS)})\s+(?:of|at)\s+(?:the\s+)?$", re.I)
 # "the envoy for Sudan", "MSF's emergency manager for Sudan": a country a post is about.
 _POST_FOR_BEFORE = re.compile(rf"\b(?:{'|'.join(_POST_NOUNS)})\s+(?:for|on)\s+$", re.I)

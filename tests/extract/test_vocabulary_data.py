@@ -26,6 +26,7 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "not_actor_words.txt",
         "place_words.txt",
         "speaker_nouns.txt",
+        "post_nouns.txt",
     ],
 )
 def test_each_file_has_unique_non_blank_entries(name):
@@ -67,3 +68,10 @@ def test_titles_and_capitals_are_read_from_the_files():
     assert bodies.COUNTRIES["Washington"] == "United States"
     assert bodies.COUNTRIES["Kremlin"] == "Russia"
     assert bodies.WELL_KNOWN["UN"] == ("United Nations", "organisation")
+
+
+def test_post_nouns_are_read_from_their_file_and_name_a_body():
+    assert "executive" in vocabulary.data_lines("post_nouns.txt")
+    assert bodies._POST_OF_BEFORE.search("the chief executive of ")
+    assert bodies._POST_OF_BEFORE.search("a manager at ")
+    assert not bodies._POST_OF_BEFORE.search("the son of ")
