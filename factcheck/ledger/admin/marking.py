@@ -114,7 +114,11 @@ def field_errors(errors: dict[str, list[str]]) -> dict[str, list[str]]:
 def refusal(err: Exception) -> dict:
     """A refused mark as the script shows it: each message beside its field, in words."""
     if isinstance(err, ValidationError) and hasattr(err, "error_dict"):
-        return {"ok": False, "errors": error_messages(err), "fields": field_errors(err.message_dict)}
+        return {
+            "ok": False,
+            "errors": error_messages(err),
+            "fields": field_errors(err.message_dict),
+        }
     return {"ok": False, "errors": error_messages(err), "fields": {"form": error_messages(err)}}
 
 
