@@ -99,7 +99,7 @@ def _tick_label(value: float) -> str:
 def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
     # Margins hold the axis labels (left), the dates (bottom) and the legend (below them); the
     # plot is inset so the first and last events' dots and labels stay inside the picture.
-    left, right, top, bottom = 52, 20, 16, 70
+    left, right, top, bottom = 56, 20, 18, 74
     inset = 40
     plot_w, plot_h = width - left - right, height - top - bottom
     highs = [
@@ -137,7 +137,7 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" class="grid" stroke="#e4e7ec"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="#475467">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="15" fill="#475467">{}</text>',
                 left,
                 width - right,
                 _num(y(v)),
@@ -152,7 +152,7 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         ex = x(event)
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="#344054">{}</text>',
+                '<text x="{}" y="{}" text-anchor="middle" font-size="15" fill="#344054">{}</text>',
                 _num(ex),
                 height - bottom + 20,
                 describe_dates(event.start, event.end, precision=event.precision),
@@ -190,7 +190,7 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         newest = index == len(events) - 1 and len(events) > 1
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="{}" font-size="14" fill="#101828">{}</text>',
+                '<text x="{}" y="{}" text-anchor="{}" font-size="16" fill="#101828">{}</text>',
                 _num(ex - 10 - 6 * (n - 1) if newest else ex + 10 + 6 * (n - 1)),
                 _num(y(first_report.value) - 8),
                 "end" if newest else "start",
@@ -211,7 +211,7 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         parts.append(
             format_html(
                 '<g class="legend"><circle cx="{}" cy="{}" r="5" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="13" fill="#344054">{}</text></g>',
+                '<text x="{}" y="{}" font-size="15" fill="#344054">{}</text></g>',
                 legend_x + 5,
                 height - 16,
                 col,
@@ -220,7 +220,7 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
                 origin,
             )
         )
-        legend_x += 24 + 8 * len(origin)
+        legend_x += 28 + 9 * len(origin)
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
         'role="img" aria-label="{}" class="chart">{}</svg>',

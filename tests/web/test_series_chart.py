@@ -48,14 +48,14 @@ def test_the_chart_has_a_legend_round_ticks_the_newest_label_inside_and_a_descri
     (chart,) = series_charts(series_figures(series=strikes))
     svg = str(chart.svg)
     width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
-    assert [t for t in re.findall(r'font-size="13" fill="#475467">([\d,]+)<', svg)] == [
+    assert [t for t in re.findall(r'font-size="15" fill="#475467">([\d,]+)<', svg)] == [
         "0",
         "200",
         "400",
         "600",
     ]
     assert svg.count('class="legend"') == 2 and ">AFP<" in svg and ">AP<" in svg
-    newest = re.search(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end" font-size="14"', svg)
+    newest = re.search(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end" font-size="16"', svg)
     assert newest and float(newest.group(1)) < width
     assert "<desc>16–17 Feb: some 400 (AP). 25–26 Feb: some 420 (AFP)</desc>" in svg
     assert 'role="img" aria-label="drones per event date: 16–17 Feb: some 400 (AP)' in svg
