@@ -31,7 +31,8 @@ def overflow(page) -> list[str]:
           for (const el of document.querySelectorAll("body *")) {
             const box = el.getBoundingClientRect();
             if (box.right > width + 1 && !el.closest(".table-scroll")) {
-              out.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);
+              const name = `${el.tagName.toLowerCase()}.${el.className}`;
+              out.push(`${name} right=${Math.round(box.right)}`);
               if (out.length > 8) break;
             }
           }
