@@ -1,12 +1,13 @@
 """Index pages, one per kind of record readers can open: articles (newest first), actors
 (by name), events (latest first) and series (by name), each paginated.
 
-Only what readers may see is listed: current article revisions; actors, events and series a
-published claim names. Each page runs a fixed number of queries (a count and the page's rows).
+Only what readers may see is listed: current article revisions with an outlet; actors, events
+and series a published claim names. Each page runs a fixed number of queries (a count and the page's rows).
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
 from django.http import Http404
@@ -39,7 +40,7 @@ def _published_claims():
 def articles(request):
     published = Q(claims__status=ClaimStatus.PUBLISHED)
     queryset = (
-        Article.objects.current()
+        Article.objects.visible_to(AnonymousUser())  # what readers see, also for staff
         .select_related("source")
         .annotate(claims_published=Count("claims", filter=published))
         .order_by("-published", "-id")
