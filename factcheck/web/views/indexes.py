@@ -2,7 +2,8 @@
 (by name), events (latest first) and series (by name), each paginated.
 
 Only what readers may see is listed: current article revisions with an outlet; actors, events
-and series a published claim names. Each page runs a fixed number of queries (a count and the page's rows).
+and series a published claim names. Each page runs a fixed number of queries (a count and the
+page's rows).
 """
 
 from __future__ import annotations
