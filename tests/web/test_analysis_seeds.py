@@ -48,6 +48,7 @@ def test_the_seeds_rate_what_their_evidence_supports_and_carry_claimreview(clien
     assert (donbas.rating, strikes.rating, deadline.rating) == ("corroborated", "unverified", "")
     page = client.get(f"/claims/{donbas.pk}/").content.decode()
     assert '"@type": "ClaimReview"' in page or '"@type":"ClaimReview"' in page
+    assert "Not rated" not in page.split("Rating history")[1]  # rated before it was published
     assert Claim.objects.exclude(rating="").count() == 8
     # Loading again neither re-rates nor overrides an editor's rating.
     Claim.objects.filter(pk=strikes.pk).update(rating="disputed")

@@ -91,16 +91,16 @@ def load(data: dict) -> list[str]:
         # Through the same workflow steps as in the admin (the system as reviewer).
         if row.get("status", "published") in ("in_review", "published"):
             claim = claim_submit(claim=claim, user=None)
+        # Rated before it is published, so readers' rating history starts with the verdict.
+        claim = _rate(claim, row) or claim
         if row.get("status", "published") == "published":
-            claim = claim_publish(claim=claim, user=None)
-        _rate(claim, row)
+            claim_publish(claim=claim, user=None)
         created.append(f"claim {key}")
     return created
 
 
-def _rate(claim: Claim, row: dict) -> bool:
+def _rate(claim: Claim, row: dict) -> Claim | None:
     """Give the claim the seed's rating through the rating step, unless it has one already."""
     if not row.get("rating") or claim.rating:
-        return False
-    claim_rate(claim=claim, user=None, rating=row["rating"])
-    return True
+        return None
+    return claim_rate(claim=claim, user=None, rating=row["rating"])
