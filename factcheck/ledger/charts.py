@@ -10,6 +10,7 @@ nothing here is ``mark_safe``d.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,8 +60,8 @@ class Chart:
     svg: SafeString
 
 
-def series_charts(figures: SeriesFigures, *, width: int = 640, height: int = 240) -> list[Chart]:
-    """One SVG per counted quantity: each report's figure per event date, by source."""
+def series_charts(figures: SeriesFigures, *, width: int = 520, height: int = 300) -> list[Chart]:
+    """One SVG per counted quantity: each report's figure per event date, by origin."""
     charts = []
     events = figures.events
     origins = sorted(
@@ -78,10 +79,28 @@ def series_charts(figures: SeriesFigures, *, width: int = 640, height: int = 240
     return charts
 
 
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """Round axis ticks from 0 to at least `top`: steps of 1, 2, 2.5 or 5 times a power of 10."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    ticks = [0.0]
+    while ticks[-1] < top:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+def _tick_label(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
 def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
-    # The right margin holds the last event's date and its figures, written to the right of
-    # its dots; a narrower one cut them off.
-    left, right, top, bottom = 56, 96, 16, 48
+    # Margins hold the axis labels (left), the dates (bottom) and the legend (below them); the
+    # plot is inset so the first and last events' dots and labels stay inside the picture.
+    left, right, top, bottom = 56, 20, 18, 74
+    inset = 40
     plot_w, plot_h = width - left - right, height - top - bottom
     highs = [
         r.interval.high if r.interval.high is not None else r.value
@@ -89,8 +108,8 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         if g
         for r in g.reports
     ]
-    top_value = float(max(highs)) * 1.15 if highs else 1.0
-    top_value = top_value or 1.0
+    ticks = nice_ticks(float(max(highs)) * 1.1 if highs else 1.0)
+    top_value = ticks[-1]
     dates = [e.start for e in events]
     first, last = (min(dates), max(dates)) if dates else (dt.date.min, dt.date.min)
     span = max((last - first).days, 1)
@@ -98,38 +117,44 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
     def x(event) -> float:
         if len(events) == 1:
             return left + plot_w / 2
-        return left + plot_w * (event.start - first).days / span
+        return left + inset + (plot_w - 2 * inset) * (event.start - first).days / span
 
     def y(value) -> float:
         return top + plot_h * (1 - float(value) / top_value)
 
-    parts: list[SafeString] = []
     label = quantity.replace("_", " ")
-    parts.append(format_html("<title>{}</title>", f"{label} per event date"))
-    # Axes and three gridlines.
-    for i in range(4):
-        v = top_value * i / 3
+    described = []
+    for event, group in zip(events, row, strict=True):
+        when = describe_dates(event.start, event.end, precision=event.precision)
+        if group:
+            said = "; ".join(f"{r.text or _fmt(r.value)} ({r.origin_label})" for r in group.reports)
+            described.append(f"{when}: {said}")
+    parts: list[SafeString] = [
+        format_html("<title>{}</title>", f"{label} per event date"),
+        format_html("<desc>{}</desc>", ". ".join(described) or "No figures."),
+    ]
+    for v in ticks:
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" class="grid" stroke="#e4e7ec"/>'
-                '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#475467">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="15" fill="#475467">{}</text>',
                 left,
                 width - right,
                 _num(y(v)),
                 _num(y(v)),
                 left - 6,
                 _num(y(v) + 4),
-                f"{v:,.0f}",
+                _tick_label(v),
             )
         )
     line_points = []
-    for event, group in zip(events, row, strict=True):
+    for index, (event, group) in enumerate(zip(events, row, strict=True)):
         ex = x(event)
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#344054">{}</text>',
+                '<text x="{}" y="{}" text-anchor="middle" font-size="15" fill="#344054">{}</text>',
                 _num(ex),
-                height - bottom + 18,
+                height - bottom + 20,
                 describe_dates(event.start, event.end, precision=event.precision),
             )
         )
@@ -160,28 +185,48 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
             )
         first_report = group.reports[0]
         line_points.append(f"{_num(ex)},{_num(y(first_report.value))}")
+        # Values sit beside the dots, towards the middle: the newest event's to its left, so
+        # nothing runs off the right edge.
+        newest = index == len(events) - 1 and len(events) > 1
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="start" font-size="12" fill="#101828">{}</text>',
-                _num(ex + 10 + 6 * (n - 1)),
+                '<text x="{}" y="{}" text-anchor="{}" font-size="16" fill="#101828">{}</text>',
+                _num(ex - 10 - 6 * (n - 1) if newest else ex + 10 + 6 * (n - 1)),
                 _num(y(first_report.value) - 8),
+                "end" if newest else "start",
                 " / ".join(_fmt(r.value) for r in group.reports),
             )
         )
     if len(line_points) > 1:
         parts.insert(
-            1,
+            2,
             format_html(
                 '<polyline points="{}" fill="none" stroke="#98a2b3" stroke-dasharray="4 3"/>',
                 " ".join(line_points),
             ),
         )
+    # The legend: one colour per origin, below the dates.
+    legend_x = left
+    for origin, col in colour.items():
+        parts.append(
+            format_html(
+                '<g class="legend"><circle cx="{}" cy="{}" r="5" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="15" fill="#344054">{}</text></g>',
+                legend_x + 5,
+                height - 16,
+                col,
+                legend_x + 14,
+                height - 11,
+                origin,
+            )
+        )
+        legend_x += 28 + 9 * len(origin)
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
         'role="img" aria-label="{}" class="chart">{}</svg>',
         width,
         height,
-        f"{label} per event date",
+        f"{label} per event date: " + (". ".join(described) or "no figures"),
         _join(parts),
     )
 
@@ -272,9 +317,10 @@ def timeline_svg(
                 mark = format_html('<a href="{}">{}</a>', href, mark)
             parts.append(mark)
     return format_html(
-        # A group, not an image: its steps are links to the evidence (axe: nested-interactive).
+        # Not an image: its steps are links to the evidence (axe: nested-interactive). The svg's
+        # own role (graphics-document) keeps them reachable; its <title> names it.
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="100%" '
-        'role="group" aria-label="{}" class="timeline">{}</svg>',
+        'aria-label="{}" class="timeline">{}</svg>',
         width,
         height,
         "Stances over time",

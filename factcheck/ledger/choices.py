@@ -40,6 +40,11 @@ class ClaimKind(models.TextChoices):
     QUOTE = "quote", "Quote"
 
 
+# The placeholder outlet of an article whose copy names none: the article "needs an outlet".
+# Editors see it and choose the outlet; readers never see such an article or its claims.
+NO_OUTLET = "Unknown"
+
+
 class ClaimStatus(models.TextChoices):
     SUGGESTED = "suggested", "Suggested"
     DRAFT = "draft", "Draft"

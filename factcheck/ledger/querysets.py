@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.query import ModelIterable
 
-from .choices import ClaimStatus
+from .choices import NO_OUTLET, ClaimStatus
 from .permissions import is_newsroom
 from .rules import PreviousStance, change_between
 
@@ -24,9 +24,16 @@ class ArticleQuerySet(models.QuerySet):
         """Articles that carry at least one published claim."""
         return self.filter(claims__status=ClaimStatus.PUBLISHED).distinct()
 
+    def needing_outlet(self) -> ArticleQuerySet:
+        """Articles whose copy named no outlet and no editor has chosen one yet."""
+        return self.filter(source__name=NO_OUTLET)
+
     def visible_to(self, user) -> ArticleQuerySet:
-        """Newsroom staff see every article; others see the current revisions."""
-        return self if is_newsroom(user) else self.current()
+        """Newsroom staff see every article; others see the current revisions that have an
+        outlet (readers never see the placeholder)."""
+        if is_newsroom(user):
+            return self
+        return self.current().exclude(source__name=NO_OUTLET)
 
 
 class ActorQuerySet(models.QuerySet):

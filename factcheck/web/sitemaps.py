@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
+from django.urls import reverse
 
-from factcheck.ledger.models import Actor, Article, Claim, Event, Topic
+from factcheck.ledger.models import Actor, Article, Claim, Event, Series, Topic
 
 
 def _published():
@@ -56,10 +57,45 @@ class TopicSitemap(Sitemap):
         return Topic.objects.filter(pk__in=_published().values("topic_id")).order_by("id")
 
 
+class SeriesSitemap(Sitemap):
+    def items(self):
+        events = Event.objects.filter(pk__in=_published().values("event_id"))
+        return Series.objects.filter(events__in=events).distinct().order_by("id")
+
+
+class ActorPositionsSitemap(ActorSitemap):
+    def location(self, item):
+        return reverse("web:actor_positions", args=[item.pk])
+
+
+class PagesSitemap(Sitemap):
+    """The pages that are not one record: home, the indexes, topics, the matrix, search."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "web:home",
+            "web:articles",
+            "web:actors",
+            "web:events",
+            "web:series_index",
+            "web:topics",
+            "web:matrix",
+            "web:search",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
 SITEMAPS = {
+    "pages": PagesSitemap,
     "claims": ClaimSitemap,
     "articles": ArticleSitemap,
     "actors": ActorSitemap,
     "events": EventSitemap,
     "topics": TopicSitemap,
+    "series": SeriesSitemap,
+    "actor-positions": ActorPositionsSitemap,
 }

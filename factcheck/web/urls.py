@@ -2,17 +2,21 @@
 
 from django.urls import path
 
-from .views import actors, articles, claims, crawlers, events, home, search, topics
+from .views import actors, articles, claims, crawlers, events, home, indexes, search, topics
 
 app_name = "web"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("articles/", indexes.articles, name="articles"),
     path("articles/<int:pk>/", articles.article, name="article"),
     path("claims/<int:pk>/", claims.claim, name="claim"),
+    path("actors/", indexes.actors, name="actors"),
     path("actors/<int:pk>/", actors.actor, name="actor"),
     path("actors/<int:pk>/positions/", actors.actor_positions, name="actor_positions"),
+    path("events/", indexes.events, name="events"),
     path("events/<int:pk>/", events.event, name="event"),
+    path("series/", indexes.series_index, name="series_index"),
     path("series/<int:pk>/", events.series, name="series"),
     path("topics/", topics.topics, name="topics"),
     path("topics/<int:pk>/", topics.topic, name="topic"),

@@ -177,6 +177,8 @@ def test_without_a_matching_event_it_offers_a_new_one_in_the_series(editor_clien
         "precision": ["span"],
         "series": [str(strikes["series"].pk)],
         "name": ["Overnight strikes: 25–26 Feb"],
+        "for_claim": [str(claim.pk)],
+        "claim_version": [str(Claim.objects.get(pk=claim.pk).version)],
     }
     form = editor_client.get(href.replace("&amp;", "&")).context["adminform"].form
     assert form.initial["start"] == "2026-02-25" and form.initial["series"] == str(
@@ -204,3 +206,96 @@ def test_a_stale_switch_is_refused(editor_client, editor, strikes):
     assert "Not saved: this claim was changed" in response.content.decode()
     claim.refresh_from_db()
     assert claim.event is None
+
+
+def test_an_event_created_from_the_warning_is_attached_and_the_editor_is_back_on_the_claim(
+    editor_client, strikes
+):
+    strikes["second"].delete()
+    claim = strikes["claim"]
+    data = form_data(
+        claim, event=strikes["first"].pk, about_start="2026-02-25", about_end="2026-02-26"
+    )
+    html = editor_client.post(claim_url(claim), data, follow=True).content.decode()
+    href = html.split('id="event-mismatch"')[1].split('id="create-event"')[0]
+    href = href.rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    query = parse_qs(urlparse(href).query)
+    response = editor_client.post(
+        href,
+        {
+            "name": query["name"][0],
+            "kind": "strike",
+            "place": "",
+            "start": "2026-02-25",
+            "end": "2026-02-26",
+            "precision": "span",
+            "series": strikes["series"].pk,
+            "description": "",
+        },
+        follow=True,
+    )
+    claim.refresh_from_db()
+    assert claim.event.name == "Overnight strikes: 25–26 Feb"
+    assert response.redirect_chain[-1][0] == claim_url(claim)
+    html = response.content.decode()
+    assert "Event “Overnight strikes: 25–26 Feb” created and attached to this claim." in html
+    assert 'id="event-mismatch"' not in html
+
+
+def test_marking_a_claim_on_the_wrong_night_warns_and_leads_to_the_claim(editor_client, strikes):
+    article = strikes["claim"].article
+    response = editor_client.post(
+        f"/admin/ledger/claim/mark/{article.pk}/",
+        {
+            "start": strikes["claim"].start,
+            "end": strikes["claim"].end,
+            "kind": "quantity",
+            "event": strikes["first"].pk,
+            "about_start": "2026-02-25",
+            "about_end": "2026-02-26",
+        },
+        HTTP_ACCEPT="application/json",
+    )
+    payload = response.json()
+    assert payload["ok"]
+    assert payload["warning"].startswith("This report is about the night of 25–26 Feb")
+    assert payload["next"] == f"/admin/ledger/claim/{payload['id']}/change/"
+    html = editor_client.get(payload["next"]).content.decode()
+    assert "Warning: this report is about the night of 25–26 Feb" in html
+    assert 'id="event-mismatch"' in html
+
+
+def test_marking_errors_sit_beside_their_field_in_words(editor_client):
+    article = ArticleFactory()
+    response = editor_client.post(
+        f"/admin/ledger/claim/mark/{article.pk}/",
+        {"quote": "", "kind": "nonsense", "about_start": "2026-02-26", "about_end": "2026-02-25"},
+        HTTP_ACCEPT="application/json",
+    )
+    payload = response.json()
+    assert response.status_code == 400
+    assert set(payload["fields"]) == {"quote", "kind"}
+    assert payload["fields"]["quote"] == [
+        "Select the claim's words in the article (or type its quote)."
+    ]
+    words = " ".join(payload["errors"])
+    assert "__all__" not in words and "quote:" not in words and "Quote:" in words
+
+    response = editor_client.post(
+        f"/admin/ledger/claim/mark/{article.pk}/",
+        {
+            "quote": "nowhere to be found",
+            "kind": "factual",
+            "about_start": "2026-02-26",
+            "about_end": "2026-02-25",
+            "m-quantity": ["Drones!"],
+            "m-value": ["many"],
+            "m-bound": ["exact"],
+            "m-text": [""],
+        },
+        HTTP_ACCEPT="application/json",
+    )
+    # The service stops at its first refusal: the dates, shown beside the "to" date.
+    assert response.json()["fields"] == {
+        "about_end": ["The end (2026-02-25) is before the start (2026-02-26)."]
+    }

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from factcheck.ledger.models import ClaimLink
-from tests.factories import ArticleFactory, ClaimFactory, TopicFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EventFactory,
+    SeriesFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +73,29 @@ def test_claimlink_changelist_queries(rows, editor_client, django_assert_num_que
     # 7 links with both claims, their articles and sources, and the author
     with django_assert_num_queries(7):
         assert editor_client.get("/admin/ledger/claimlink/").status_code == 200
+
+
+def test_the_relation_has_no_default_and_a_link_without_one_is_refused(editor_client):
+    mine, other = ClaimFactory(), ClaimFactory()
+    url = f"/admin/ledger/claimlink/from-claim/{mine.pk}/"
+    page = editor_client.get(url).content.decode()
+    assert '<option value="" selected>— choose a relation —</option>' in page
+    response = editor_client.post(url, {"to_claim": other.pk, "relation": ""})
+    assert response.status_code == 200
+    assert "Choose how the two claims relate." in response.content.decode()
+    assert not ClaimLink.objects.exists()
+
+
+def test_a_candidate_on_another_night_suggests_different_event_and_says_why(editor_client):
+    series = SeriesFactory(name="Overnight strikes")
+    first = EventFactory(name="Night of 16–17 Feb", series=series)
+    second = EventFactory(name="Night of 25–26 Feb", series=series)
+    mine = ClaimFactory(article=ArticleFactory(wire_agency="AP"), event=first)
+    other = ClaimFactory(article=ArticleFactory(wire_agency="AFP"), event=second)
+    page = editor_client.get(f"/admin/ledger/claimlink/from-claim/{mine.pk}/").content.decode()
+    radio = page.split(f'id="cand-{other.pk}"')[1].split(">")[0]
+    assert 'data-relation="different_event"' in radio
+    assert (
+        "Suggested “Different event of the same series” because it is about another event of "
+        "the same series (Night of 25–26 Feb)." in radio.replace("&#x27;", "'")
+    )

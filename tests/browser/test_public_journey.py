@@ -28,6 +28,7 @@ AP_QUOTE = "Russia is still insisting that Ukraine cede control of its Donbas re
 AFP_QUOTE = "Russia is pushing for full control of Ukraine’s eastern Donetsk region"
 SECRET = "DRAFT-ONLY summary nobody may read"
 AXE = Axe()
+OUTLETS = {"000": "The Independent", "003": "The Straits Times"}
 
 
 def _claim_on(article, quote: str, **kwargs):
@@ -38,7 +39,10 @@ def _claim_on(article, quote: str, **kwargs):
 @pytest.fixture
 def ledger(transactional_db):
     ap, afp = (
-        article_import(data=path.read_bytes(), origin=path.name).article
+        # The copy of 000 names no outlet (seeds/editorial/articles.toml knows it).
+        article_import(
+            data=path.read_bytes(), origin=path.name, source_name=OUTLETS[path.name[:3]]
+        ).article
         for path in sorted(SEEDS.glob("00[03]_*.txt"))
     )
     russia = ActorFactory(name="Russia", kind="government", wikidata_id="Q159")

@@ -32,6 +32,13 @@ def test_an_editor_accepts_a_figure_and_lands_on_its_draft_claim(
     login(page, editor)
     page.goto(f"{live_server.url}/admin/ledger/article/{seed_article.pk}/change/")
 
+    # The workspace opens on "Mark a claim"; the suggestions are one tab away, with their count.
+    tab = page.locator('.workspace-tab[data-panel="suggestions-panel"]')
+    assert (
+        int(tab.locator(".count").inner_text())
+        == Suggestion.objects.filter(article=seed_article, status="open").count()
+    )
+    tab.click()
     panel = page.locator("#suggestions-panel")
     for title in ("Statements", "Figures", "Actors", "Dates"):
         assert panel.locator("summary", has_text=title).count() == 1

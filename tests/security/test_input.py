@@ -95,7 +95,8 @@ def test_marking_refuses_a_wrong_date(editor_client, world):
         editor_client, url, {"start": 0, "end": 9, "kind": "factual", "about_start": BAD_DATE}
     )
     assert response.status_code == 400
-    assert any("about_start" in e for e in response.json()["errors"])
+    assert "about_start" in response.json()["fields"]  # shown beside that field
+    assert any(e.startswith("About (from): ") for e in response.json()["errors"])
     assert _counts() == before
 
 
@@ -106,7 +107,8 @@ def test_marking_refuses_a_huge_summary(editor_client, world):
         editor_client, url, {"start": 0, "end": 9, "kind": "factual", "summary": "s" * 1_000_000}
     )
     assert response.status_code == 400
-    assert any("summary" in e for e in response.json()["errors"])
+    assert "summary" in response.json()["fields"]
+    assert any(e.startswith("Summary: ") for e in response.json()["errors"])
     assert _counts() == before
 
 

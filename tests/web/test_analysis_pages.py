@@ -45,8 +45,24 @@ def test_event_page_shows_agreeing_figures(client):
     _figure(night, 400, Bound.AT_MOST, agency="AP")
     _figure(night, 390, Bound.ABOUT, agency="AFP")
     page = client.get(f"/events/{night.pk}/").content.decode()
-    assert "the reports agree" in page
+    assert "the 2 reports agree, from 2 independent origins" in page
     assert "discrepancy:" not in page
+
+
+def test_one_report_is_not_called_agreement(client):
+    night = EventFactory()
+    _figure(night, 400, Bound.AT_MOST, agency="AP")
+    page = client.get(f"/events/{night.pk}/").content.decode()
+    assert "one report so far, nothing to compare it with" in page
+    assert "agree" not in page.split("<main")[1]
+
+
+def test_reports_from_one_origin_agree_but_say_so(client):
+    night = EventFactory()
+    _figure(night, 400, Bound.AT_MOST, agency="AP")
+    _figure(night, 400, Bound.AT_MOST, agency="AP")
+    page = client.get(f"/events/{night.pk}/").content.decode()
+    assert "the 2 reports agree, but all come from one origin (AP)" in page
 
 
 def test_series_page_shows_two_nights_side_by_side_with_a_chart(client):

@@ -39,3 +39,18 @@ def test_matrix_differs_between_20_and_27_feb(client, seeds):
     before = client.get("/matrix/?as_of=2026-02-20").content.decode()
     after = client.get("/matrix/?as_of=2026-02-27").content.decode()
     assert "Hardened" not in before and "Hardened" in after
+
+
+def test_the_seeds_rate_what_their_evidence_supports_and_carry_claimreview(client, seeds):
+    donbas = Claim.objects.get(exact__startswith="Russia is still insisting")
+    strikes = Claim.objects.get(exact__startswith="Overnight, Russia used almost 400")
+    deadline = Claim.objects.get(exact__startswith="the United States setting a June deadline")
+    assert (donbas.rating, strikes.rating, deadline.rating) == ("corroborated", "unverified", "")
+    page = client.get(f"/claims/{donbas.pk}/").content.decode()
+    assert '"@type": "ClaimReview"' in page or '"@type":"ClaimReview"' in page
+    assert "Not rated" not in page.split("Rating history")[1]  # rated before it was published
+    assert Claim.objects.exclude(rating="").count() == 8
+    # Loading again neither re-rates nor overrides an editor's rating.
+    Claim.objects.filter(pk=strikes.pk).update(rating="disputed")
+    call_command("load_seeds", stdout=StringIO())
+    assert Claim.objects.get(pk=strikes.pk).rating == "disputed"

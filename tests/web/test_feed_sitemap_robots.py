@@ -7,7 +7,14 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from factcheck.ledger.choices import ClaimStatus
-from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, EventFactory, TopicFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ClaimFactory,
+    EventFactory,
+    SeriesFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -56,6 +63,15 @@ def test_the_sitemap_lists_published_records_and_what_they_name(client):
         f"/actors/{actor.pk}/",
         f"/events/{event.pk}/",
         f"/topics/{topic.pk}/",
+        f"/actors/{actor.pk}/positions/",
+        "/",
+        "/articles/",
+        "/actors/",
+        "/events/",
+        "/series/",
+        "/topics/",
+        "/matrix/",
+        "/search/",
     } <= paths
     assert f"/claims/{draft.pk}/" not in paths
     assert f"/articles/{draft.article_id}/" not in paths
@@ -80,18 +96,24 @@ def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_qu
             published=True,
             claimant=ActorFactory(),
             subjects=[ActorFactory()],
-            event=EventFactory(),
+            event=EventFactory(series=SeriesFactory()),
             topic=TopicFactory(),
         )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(15):
         # 1. newest history date (Last-Modified / ETag)
+        # (the pages that are not records: a fixed list, no query)
         # 2-3. published claims: count, then the page of them
         # 4-5. current articles with a published claim: count, page
         # 6-7. actors a published claim names: count, page
         # 8-9. events of published claims: count, page
         # 10-11. topics of published claims: count, page
+        # 12-13. series of events of published claims: count, page
+        # 14-15. actors' positions pages: count, page
         response = client.get("/sitemap.xml")
-    assert response.content.count(b"<url>") == 5 * rows + rows  # actors: claimant + subject
+    # 8 pages; claims, articles, events, series, topics; actors (claimant + subject) twice:
+    # the actor
+    # page and the positions page.
+    assert response.content.count(b"<url>") == 8 + 5 * rows + 2 * 2 * rows
 
 
 def test_robots_txt_runs_no_query(client, django_assert_num_queries):

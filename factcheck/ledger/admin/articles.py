@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from ..models import Article
+from ..choices import NO_OUTLET
+from ..models import Article, Source
 from ..services.articles import article_import
 from .base import HistoryAdmin, update_changed_fields
 from .marking import MarkForm, marking_context
@@ -43,8 +44,22 @@ class ImportForm(forms.Form):
     source = forms.CharField(
         label="Source outlet",
         required=False,
-        help_text="Leave empty to take it from the copy (else “Unknown”).",
+        widget=forms.TextInput(attrs={"list": "known-outlets", "autocomplete": "off"}),
+        help_text="Pick a known outlet or type a new name. Left empty, it is taken from what the "
+        "copy says about itself; when the copy names none, the article is marked as needing an "
+        "outlet, and none of its claims can be published until an editor chooses one.",
     )
+
+
+class NeedsOutletFilter(admin.SimpleListFilter):
+    title = "outlet"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "Needs an outlet")]
+
+    def queryset(self, request, queryset):
+        return queryset.needing_outlet() if self.value() == "missing" else queryset
 
 
 @admin.register(Article)
@@ -58,7 +73,7 @@ class ArticleAdmin(HistoryAdmin):
         "is_current",
         "claim_count",
     ]
-    list_filter = ["is_current", "wire_agency", "source"]
+    list_filter = [NeedsOutletFilter, "is_current", "wire_agency", "source"]
     list_select_related = ["source"]
     search_fields = ["title", "origin", "source__name"]
     date_hierarchy = "published"
@@ -130,6 +145,7 @@ class ArticleAdmin(HistoryAdmin):
             "form": form,
             "results": results,
             "rejected": sum(r.status == "rejected" for r in results),
+            "known_outlets": Source.objects.exclude(name=NO_OUTLET).values_list("name", flat=True),
         }
         return TemplateResponse(request, "admin/ledger/article/import.html", context)
 
@@ -137,6 +153,7 @@ class ArticleAdmin(HistoryAdmin):
         article = get_object_or_404(Article.objects.select_related("source"), pk=object_id)
         extra = {
             **marking_context(request, article),
+            "needs_outlet": article.source.name == NO_OUTLET,
             **suggestions_context(request, article),
             **(extra_context or {}),
         }

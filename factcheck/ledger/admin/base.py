@@ -6,7 +6,12 @@ refuses a save (a stale claim version above all).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,12 +30,27 @@ KEPT_INPUT = "Your input is kept below: check it against their changes and save 
 RETRY = "Check the claim and try again."
 
 
+# Error keys that are not a claim field's name, as an editor calls them.
+FIELD_WORDS = {"measurements": "Figures", "start": "Span", "end": "Span"}
+
+
+def field_label(key: str) -> str:
+    """What an editor calls the field behind an error key (never the key itself)."""
+    if key in FIELD_WORDS:
+        return FIELD_WORDS[key]
+    try:
+        label = str(Claim._meta.get_field(key).verbose_name)
+    except FieldDoesNotExist:
+        label = key.replace("_", " ")
+    return label[:1].upper() + label[1:]
+
+
 def error_messages(err: Exception) -> list[str]:
-    """A refusal's messages as an editor reads them (each prefixed with its field)."""
+    """A refusal's messages as an editor reads them (each prefixed with its field's label)."""
     if isinstance(err, ValidationError):
         if hasattr(err, "error_dict"):
             return [
-                f"{k}: {m}" if k != "__all__" else m
+                f"{field_label(k)}: {m}" if k != NON_FIELD_ERRORS else m
                 for k, ms in err.message_dict.items()
                 for m in ms
             ]

@@ -43,7 +43,8 @@ def claim_links(claim: Claim) -> list[dict]:
 
 
 def new_event_url(claim: Claim, event: Event) -> str | None:
-    """The add-event form prefilled with the claim's days, in the event's series."""
+    """The add-event form prefilled with the claim's days, in the event's series; once saved,
+    the new event is attached to the claim (``for_claim`` at the version the warning saw)."""
     if claim.about_start is None:
         return None
     end = claim.about_end or claim.about_start
@@ -52,6 +53,8 @@ def new_event_url(claim: Claim, event: Event) -> str | None:
         "start": claim.about_start.isoformat(),
         "end": end.isoformat(),
         "precision": DatePrecision.SPAN if end != claim.about_start else DatePrecision.DAY,
+        "for_claim": claim.pk,
+        "claim_version": claim.version,
     }
     if event.series_id:
         params["series"] = event.series_id

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
 
-from ..models import Event, Series
+from ..models import Claim, Event, Series
+from ..services import claims as claim_svc
 from ..services.catalog import event_create, series_create
-from .base import HistoryAdmin, update_changed_fields
+from ..services.claims import ClaimConflict
+from .base import RETRY, HistoryAdmin, conflict_message, error_messages, update_changed_fields
 
 
 @admin.register(Event)
@@ -41,6 +45,24 @@ class EventAdmin(HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         pass  # participants are saved by event_create / update_changed_fields
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """Created from a claim's one-night-or-two warning: attach it and go back to the claim."""
+        claim_id, version = request.GET.get("for_claim", ""), request.GET.get("claim_version", "")
+        if "_popup" in request.POST or not (claim_id.isdigit() and version.isdigit()):
+            return super().response_add(request, obj, post_url_continue)
+        claim = get_object_or_404(Claim, pk=claim_id)
+        try:
+            claim_svc.claim_update(
+                claim=claim, user=request.user, expected_version=int(version), event=obj
+            )
+        except ClaimConflict as err:
+            messages.error(request, conflict_message(err, advice=RETRY))
+        except (ValidationError, PermissionDenied) as err:
+            messages.error(request, " ".join(error_messages(err)))
+        else:
+            messages.success(request, f"Event “{obj.name}” created and attached to this claim.")
+        return redirect("admin:ledger_claim_change", claim.pk)
 
 
 @admin.register(Series)

@@ -185,6 +185,7 @@ class ClaimLinkAdmin(admin.ModelAdmin):
             "form": link_form,
             "links": links,
             "relations": LinkRelation.choices,
+            "relation_labels": dict(LinkRelation.choices),
             "mismatch": event_mismatch(claim=claim, event=claim.event) if claim.event else None,
             "matching_event": event_matching(claim=claim, event=claim.event)
             if claim.event
@@ -217,12 +218,19 @@ class LinkForm(forms.Form):
     to_claim = forms.ModelChoiceField(
         Claim.objects.all(), label="Claim to link (id)", widget=forms.NumberInput
     )
-    relation = forms.ChoiceField(choices=LinkRelation.choices)
+    # No default: the editor chooses (a candidate preselects the relation its reason suggests).
+    relation = forms.ChoiceField(
+        choices=[("", "— choose a relation —"), *LinkRelation.choices],
+        error_messages={"required": "Choose how the two claims relate."},
+    )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_claim"].queryset = Claim.objects.exclude(pk=claim.pk)
+        self.fields["to_claim"].error_messages["required"] = (
+            "Pick a candidate or a search result to link to."
+        )
 
 
 def claims_search(

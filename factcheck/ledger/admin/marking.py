@@ -25,6 +25,7 @@ from ..services.catalog import actor_create
 from ..services.claims import ClaimConflict
 from ..spans import cut_segments
 from .base import conflict_message, error_messages
+from .claim_page import event_warning
 
 
 def _autocomplete(field_name: str, multiple: bool = False):
@@ -75,7 +76,7 @@ class MarkForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("start") is None and not (data.get("quote") or "").strip():
-            raise ValidationError("Select the claim's words in the article (or type its quote).")
+            self.add_error("quote", "Select the claim's words in the article (or type its quote).")
         return data
 
     @staticmethod
@@ -93,6 +94,32 @@ class MarkForm(forms.Form):
             for q, v, b, t in rows
             if q.strip() or v.strip()
         ]
+
+
+# Where an error about a record field shows on the marking form (the span is the quote box).
+ERROR_PLACES = {"start": "quote", "end": "quote", "measurements": "figures", "article": "quote"}
+
+
+def field_errors(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Errors keyed by the marking form's place for them; those about no field under "form"."""
+    placed: dict[str, list[str]] = {}
+    for key, messages_ in errors.items():
+        place = ERROR_PLACES.get(key, key)
+        if place not in MarkForm.base_fields and place != "figures":
+            place = "form"
+        placed.setdefault(place, []).extend(str(m) for m in messages_)
+    return placed
+
+
+def refusal(err: Exception) -> dict:
+    """A refused mark as the script shows it: each message beside its field, in words."""
+    if isinstance(err, ValidationError) and hasattr(err, "error_dict"):
+        return {
+            "ok": False,
+            "errors": error_messages(err),
+            "fields": field_errors(err.message_dict),
+        }
+    return {"ok": False, "errors": error_messages(err), "fields": {"form": error_messages(err)}}
 
 
 def marked_body(article: Article, claims: list[Claim]) -> str:
@@ -214,8 +241,9 @@ class MarkingViews:
             return redirect("admin:ledger_article_change", article_id)
         form = MarkForm(request.POST)
         if not form.is_valid():
-            errors = [f"{k}: {m}" for k, ms in form.errors.items() for m in ms]
-            return self._json_or_redirect(request, article_id, {"ok": False, "errors": errors}, 400)
+            return self._json_or_redirect(
+                request, article_id, refusal(ValidationError(form.errors.as_data())), 400
+            )
         data = form.cleaned_data
         try:
             claim = svc.claim_create(
@@ -239,20 +267,30 @@ class MarkingViews:
             return self._json_or_redirect(
                 request,
                 article_id,
-                {"ok": False, "errors": error_messages(err)},
+                refusal(err),
                 403 if isinstance(err, PermissionDenied) else 400,
             )
+        claim_url = reverse("admin:ledger_claim_change", args=[claim.pk])
+        warning = event_warning(claim)
+        if warning is not None:
+            # One night or two: the editor goes to the claim, where the warning offers the
+            # matching event of the series or a new one.
+            messages.warning(request, warning["message_html"])
+            if "application/json" not in request.headers.get("Accept", ""):
+                return redirect(claim_url)
         return self._json_or_redirect(
             request,
             article_id,
             {
                 "ok": True,
+                "next": claim_url if warning is not None else None,
+                "warning": warning["message"] if warning is not None else None,
                 "id": claim.pk,
                 "start": claim.start,
                 "end": claim.end,
                 "exact": claim.exact,
                 "version": claim.version,
-                "url": reverse("admin:ledger_claim_change", args=[claim.pk]),
+                "url": claim_url,
                 "message": f"Claim #{claim.pk} marked: “{claim.exact[:60]}”.",
             },
         )

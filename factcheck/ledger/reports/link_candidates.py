@@ -22,6 +22,11 @@ class Candidate:
     score: float
     reasons: list[str] = field(default_factory=list)
     relation: str = ""  # the relation the figures suggest, if any
+    relation_reason: str = ""  # why that relation, in the editor's words
+
+    @property
+    def relation_label(self) -> str:
+        return LinkRelation(self.relation).label if self.relation else ""
 
 
 CANDIDATE_POOL = 300
@@ -71,7 +76,7 @@ def link_candidates(*, claim: Claim, limit: int = 10) -> list[Candidate]:
     own_text = f"{claim.exact} {claim.summary}"
     found: list[Candidate] = []
     for other in pool:
-        score, reasons, relation = 0.0, [], ""
+        score, reasons, relation, why = 0.0, [], "", ""
         if claim.event_id and other.event_id == claim.event_id:
             score += 3
             reasons.append(f"same event: {other.event}")
@@ -79,6 +84,7 @@ def link_candidates(*, claim: Claim, limit: int = 10) -> list[Candidate]:
             score += 1
             reasons.append(f"another event of the same series: {other.event}")
             relation = LinkRelation.DIFFERENT_EVENT
+            why = f"it is about another event of the same series ({other.event})"
         if claim.topic_id and other.topic_id == claim.topic_id:
             score += 2
             reasons.append(f"same topic: {other.topic}")
@@ -100,10 +106,13 @@ def link_candidates(*, claim: Claim, limit: int = 10) -> list[Candidate]:
                 ]
                 theirs = measurement_interval(m.value, m.bound)
                 if any(measurement_interval(x.value, x.bound).overlaps(theirs) for x in mine):
-                    relation = relation or LinkRelation.CORROBORATES
+                    if not relation:
+                        relation = LinkRelation.CORROBORATES
+                        why = f"same event, and the figures agree ({m.text or m.value})"
                     reasons.append(f"the figures agree ({m.text or m.value})")
                 elif mine:
                     relation = LinkRelation.SAME_EVENT_DIFFERENT_FIGURE
+                    why = f"same event, but the figures differ ({m.text or m.value})"
                     reasons.append(f"the figures differ ({m.text or m.value})")
             break
         similarity = word_similarity(own_text, f"{other.exact} {other.summary}", stemmed=True)
@@ -117,7 +126,13 @@ def link_candidates(*, claim: Claim, limit: int = 10) -> list[Candidate]:
             reasons.append(f"same origin as this claim: {other.article.origin_label}")
         if score > 0.5:
             found.append(
-                Candidate(claim=other, score=round(score, 2), reasons=reasons, relation=relation)
+                Candidate(
+                    claim=other,
+                    score=round(score, 2),
+                    reasons=reasons,
+                    relation=relation,
+                    relation_reason=why,
+                )
             )
     found.sort(key=lambda c: (-c.score, -c.claim.pk))
     return found[:limit]

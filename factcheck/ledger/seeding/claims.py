@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from ..models import Article, Claim
-from ..services.claims import claim_create, claim_publish, claim_submit
+from ..services.claims import claim_create, claim_publish, claim_rate, claim_submit
 from ..text import quote_find
 from .catalog import actor_by_name, event_by_name, topic_by_title
 
@@ -67,7 +67,10 @@ def load(data: dict) -> list[str]:
         seen.add(key)
         CLAIM_KEYS[key] = (row["article"], row["quote"])
         article, start, end = _find(key, row["article"], row["quote"])
-        if Claim.objects.filter(article=article, start=start, end=end).exists():
+        existing = Claim.objects.filter(article=article, start=start, end=end).first()
+        if existing is not None:
+            if _rate(existing, row):
+                created.append(f"rating {key}")
             continue
         claim = claim_create(
             article=article,
@@ -88,7 +91,16 @@ def load(data: dict) -> list[str]:
         # Through the same workflow steps as in the admin (the system as reviewer).
         if row.get("status", "published") in ("in_review", "published"):
             claim = claim_submit(claim=claim, user=None)
+        # Rated before it is published, so readers' rating history starts with the verdict.
+        claim = _rate(claim, row) or claim
         if row.get("status", "published") == "published":
             claim_publish(claim=claim, user=None)
         created.append(f"claim {key}")
     return created
+
+
+def _rate(claim: Claim, row: dict) -> Claim | None:
+    """Give the claim the seed's rating through the rating step, unless it has one already."""
+    if not row.get("rating") or claim.rating:
+        return None
+    return claim_rate(claim=claim, user=None, rating=row["rating"])

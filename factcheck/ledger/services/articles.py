@@ -13,13 +13,14 @@ from django.db import transaction
 
 from factcheck.ingest import ParseError, parse_article
 
+from ..choices import NO_OUTLET
 from ..models import Article, Source
 from .anchoring import claims_carry_over
 from .suggestions import suggestions_refresh
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_SOURCE = "Unknown"
+UNKNOWN_SOURCE = NO_OUTLET  # the article then needs an outlet, chosen by an editor
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class ImportResult:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
+    def needs_outlet(self) -> bool:
+        return self.article is not None and self.article.source.name == NO_OUTLET
+
+    @property
     def line(self) -> str:
         """One line for the command's output and the admin's report."""
         if self.status == "rejected":
@@ -42,6 +47,8 @@ class ImportResult:
             detail = f" (article {self.article.pk}, revision {self.article.revision}"
             detail += f", {self.article.wire_agency or 'no agency'}, {self.article.source.name})"
         warn = "".join(f"; warning: {w}" for w in self.warnings)
+        if self.needs_outlet:
+            warn += "; needs an outlet: the copy names none (choose it on the article's page)"
         return f"{self.status} {self.origin}{detail}{warn}"
 
 

@@ -586,8 +586,15 @@ def claim_submit(*, claim: Claim, user, expected_version: int | None = None) -> 
 
 @transaction.atomic
 def claim_publish(*, claim: Claim, user, expected_version: int | None = None) -> Claim:
-    """Publish a claim that is in review (reviewers only)."""
+    """Publish a claim that is in review (reviewers only) from an article with a known outlet."""
     _require(user, "ledger.review_claim", "publish claims")
+    if Article.objects.needing_outlet().filter(pk=claim.article_id).exists():
+        raise ValidationError(
+            {
+                "article": "Its article names no outlet yet: choose the outlet on the article's "
+                "page before publishing (readers never see an article without one)."
+            }
+        )
     return _transition(
         claim=claim,
         user=user,

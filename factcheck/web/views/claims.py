@@ -21,7 +21,9 @@ from ..highlight import quote_in_context
 @require_safe
 @public_page
 def claim(request, pk: int):
-    claim = get_object_or_404(Claim.objects.published().with_related(), pk=pk)
+    # Newsroom staff preview any claim in the readers' design, under a "not published" banner;
+    # everyone else gets published claims only (public_page never caches a staff response).
+    claim = get_object_or_404(Claim.objects.visible_to(request.user).with_related(), pk=pk)
     links = ClaimLink.objects.touching([claim.pk]).between_published().with_related()
     review = claim_review(claim, absolute=request.build_absolute_uri)
     return render(
@@ -35,6 +37,7 @@ def claim(request, pk: int):
             "related": related_by_relation(claim, links),
             "rating_history": rating_history(claim),
             "claim_review": json_ld_script(review) if review else "",
+            "preview": claim.status != ClaimStatus.PUBLISHED,
         },
     )
 

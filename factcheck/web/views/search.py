@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..caching import public_page
 from ..search import SearchForm, search_run
 
 
-@require_GET
+@require_safe
 @public_page
 def search(request):
     form = SearchForm(request.GET or None)

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--source",
             default="",
             metavar="NAME",
-            help="The outlet (default: what the copy names, else “Unknown”).",
+            help="The outlet (default: what the copy names, else the article needs one).",
         )
 
     def handle(self, *args, paths, source, **options):

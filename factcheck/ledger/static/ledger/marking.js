@@ -102,13 +102,17 @@
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         var errors = document.getElementById("mark-errors");
+        clearFieldErrors();
         errors.hidden = true;
         post(form.action, new FormData(form)).then(function (result) {
-          if (result.ok) {
+          if (result.ok && result.next) {
+            // A warning to act on (one night or two): the claim's page offers the fixes.
+            window.location.assign(result.next);
+          } else if (result.ok) {
             window.location.hash = "claim-" + result.id;
             window.location.reload();
           } else {
-            showErrors(errors, result.errors);
+            showFieldErrors(errors, result);
           }
         });
       });
@@ -141,7 +145,49 @@
       });
       box.appendChild(list);
       box.hidden = false;
-      box.focus && box.focus();
+    }
+
+    function clearFieldErrors() {
+      form.querySelectorAll(".mark-field-errors").forEach(function (list) { list.remove(); });
+      form.querySelectorAll("[aria-invalid]").forEach(function (control) {
+        control.removeAttribute("aria-invalid");
+        control.removeAttribute("aria-describedby");
+      });
+    }
+
+    // Each message beside the field it is about; the rest (and a refusal without fields) in
+    // the box at the top. The page then scrolls to the first message and focuses its field.
+    function showFieldErrors(box, result) {
+      var fields = result.fields || { form: result.errors || ["Not saved."] };
+      var first = null;
+      Object.keys(fields).forEach(function (name) {
+        var row = name === "form" ? null : form.querySelector('[data-field~="' + name + '"]');
+        if (!row) {
+          showErrors(box, fields[name]);
+          first = first || box;
+          return;
+        }
+        var list = document.createElement("ul");
+        list.className = "errorlist mark-field-errors";
+        list.id = "mark-error-" + name;
+        fields[name].forEach(function (message) {
+          var item = document.createElement("li");
+          item.textContent = message;
+          list.appendChild(item);
+        });
+        var control = row.querySelector('[name="' + name + '"]') || row.querySelector("input, textarea, select");
+        row.insertBefore(list, row.querySelector("label, legend") ? row.children[1] : row.firstChild);
+        if (control) {
+          control.setAttribute("aria-invalid", "true");
+          control.setAttribute("aria-describedby", list.id);
+        }
+        first = first || row;
+      });
+      if (!first) return;
+      document.dispatchEvent(new CustomEvent("workspace:show", { detail: "mark-form" }));
+      first.scrollIntoView({ block: "center" });
+      var focusable = first === box ? box : first.querySelector("[aria-invalid]");
+      if (focusable) focusable.focus({ preventScroll: true });
     }
 
     function setupQuickActor() {
