@@ -201,6 +201,8 @@ SESSION_COOKIE_HTTPONLY = True
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", "2000000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_MAX_BYTES * 2, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Largest JSON body the API reads (the article import takes DATA_UPLOAD_MAX_MEMORY_SIZE).
+API_JSON_MAX_BYTES = int(os.environ.get("API_JSON_MAX_BYTES", "1000000"))
 
 # Who publishes the fact-checks (schema.org ClaimReview author).
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "factcheck")
@@ -216,6 +218,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": ["factcheck.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -8,7 +8,6 @@ from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from ..concurrency import (
@@ -18,6 +17,7 @@ from ..concurrency import (
     tags_match,
 )
 from ..exceptions import api_exception_handler
+from ..parsers import JSONParser
 from ..permissions import ReadPublishedWriteEditor
 from ..schema import ApiSchema
 from ..throttling import AnonThrottle, UserThrottle
