@@ -113,7 +113,7 @@ CASES = [
         "link create",
         "post",
         "/api/v1/links/",
-        {"from_claim": "{w.other.pk}", "to_claim": "{w.published.pk}", "relation": "context"},
+        {"from_claim": "{w.other.pk}", "to_claim": "{w.in_review.pk}", "relation": "context"},
         write(201),
     ),
     ("link patch", "patch", "/api/v1/links/{w.link.pk}/", {"note": "Same AP copy"}, write(200)),
