@@ -8,6 +8,7 @@ from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from ..concurrency import (
@@ -60,6 +61,18 @@ class ApiViewSet(viewsets.GenericViewSet):
 
     def get_exception_handler(self):
         return api_exception_handler
+
+    def perform_authentication(self, request):
+        """The browsable HTML pages are for staff; everyone else gets the JSON they asked for."""
+        try:
+            super().perform_authentication(request)
+        finally:
+            user = getattr(request, "_user", None)
+            if isinstance(request.accepted_renderer, BrowsableAPIRenderer) and not getattr(
+                user, "is_staff", False
+            ):
+                request.accepted_renderer = JSONRenderer()
+                request.accepted_media_type = JSONRenderer.media_type
 
     @cached_property
     def expand(self) -> frozenset[str]:
