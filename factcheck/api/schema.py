@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import uritemplate
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import (
     ResolvedComponent,
     build_array_type,
     build_basic_type,
+    build_bearer_security_scheme_object,
     build_choice_field,
 )
 from drf_spectacular.types import OpenApiTypes
@@ -183,3 +187,15 @@ class EnumFieldExtension(OpenApiSerializerFieldExtension):
         )
         auto_schema.registry.register_on_missing(component)
         return component.ref
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """`Authorization: Token <key>` (the key is stored hashed; see `/api/v1/auth/token/`)."""
+
+    target_class = "factcheck.api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix="Token"
+        )

@@ -179,20 +179,19 @@ def test_a_session_write_needs_the_csrf_token(editor, world):
 
 
 def test_a_revoked_token_is_refused(editor, world):
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
     from tests.conftest import token_client
 
     client = token_client(editor)
-    Token.objects.filter(user=editor).delete()
+    AuthToken.objects.filter(user=editor).delete()
     response = client.get("/api/v1/claims/")
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
 
 
-def test_tokens_are_managed_in_the_admin():
+def test_tokens_are_revoked_in_the_admin():
     from django.contrib import admin
-    from rest_framework.authtoken.admin import TokenAdmin
-    from rest_framework.authtoken.models import TokenProxy
+    from knox.models import AuthToken
 
-    assert isinstance(admin.site._registry[TokenProxy], TokenAdmin)
+    assert AuthToken in admin.site._registry

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from factcheck.ledger.models import ActorAlias, ClaimLink, Position, Topic
@@ -54,7 +54,7 @@ def _race(key: str, bodies: list[tuple[str, str, dict]], **headers) -> list:
 @pytest.fixture
 def key(db):
     user = UserFactory(editor=True, username="racer")
-    return Token.objects.create(user=user).key
+    return AuthToken.objects.create(user=user)[1]
 
 
 def _codes(responses) -> list[int]:

@@ -7,10 +7,11 @@ from functools import cached_property
 from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, mixins, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from ..authentication import TokenAuthentication
 from ..concurrency import (
     PreconditionFailed,
     if_match_tags,
