@@ -13,12 +13,12 @@ NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "axes"]
 class Command(BaseCommand):
     help = (
         "Back up the whole ledger (articles, claims, links, positions, their history, users, "
-        "groups, API token digests, the admin's log) to an XML file (Django's fixture format) that `restore_ledger` loads "
-        "into an empty database of either engine (SQLite or PostgreSQL)."
+        "groups, API token digests, the admin's log) to a YAML fixture that `restore_ledger` "
+        "loads into an empty database of either engine (SQLite or PostgreSQL)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The file to write (e.g. ledger-2026-03-01.xml).")
+        parser.add_argument("path", help="The file to write, ending .yaml (e.g. ledger-2026-03-01.yaml).")
         parser.add_argument("--database", default="default", help="Default: default.")
 
     def handle(self, *args, path, database, **options):
@@ -28,8 +28,9 @@ class Command(BaseCommand):
             natural_foreign=True,
             natural_primary=True,
             use_base_manager=True,
-            # Django's JSON encoder cuts datetimes to milliseconds; its XML keeps microseconds,
-            # so timestamps, ETags and API output come back identical.
+            # Django's JSON encoder cuts datetimes to milliseconds and its XML reader strips
+            # leading and trailing whitespace from text; YAML keeps both exactly, so
+            # timestamps, quotes with their context and API output come back identical.
             format="yaml",
             database=database,
             output=path,
