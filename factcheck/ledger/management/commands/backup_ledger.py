@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 # Rebuilt by `migrate` on the target, or not worth keeping: content types and permissions
 # (referred to by natural key), sessions and django-axes' failure counters.
@@ -18,10 +18,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="The file to write, ending .yaml (e.g. ledger-2026-03-01.yaml).")
+        parser.add_argument("path", help="The file to write, e.g. ledger-2026-03-01.yaml.")
         parser.add_argument("--database", default="default", help="Default: default.")
 
     def handle(self, *args, path, database, **options):
+        if not path.endswith((".yaml", ".yml")):
+            raise CommandError("Name the backup file ….yaml: restore_ledger reads it by its name.")
         call_command(
             "dumpdata",
             *[f"--exclude={label}" for label in NOT_BACKED_UP],
