@@ -15,6 +15,7 @@ from ..authentication import TokenAuthentication
 from ..concurrency import (
     PreconditionFailed,
     if_match_tags,
+    none_match,
     representation_etag,
     tags_match,
 )
@@ -114,11 +115,10 @@ class ApiViewSet(viewsets.GenericViewSet):
         return representation_etag(self.output(instance, expand=frozenset()))
 
     def detail_response(self, instance, status=200, **context) -> Response:
-        return Response(
-            self.output(instance, **context),
-            status=status,
-            headers={"ETag": self.etag_for(instance)},
-        )
+        etag = self.etag_for(instance)
+        if self.request.method == "GET" and none_match(self.request, etag):
+            return Response(status=304, headers={"ETag": etag})
+        return Response(self.output(instance, **context), status=status, headers={"ETag": etag})
 
     def check_if_match(self, instance, *, required: bool = True) -> list[str] | None:
         """428 without If-Match, 412 (with the current representation) when it is stale."""

@@ -58,6 +58,8 @@ class TokenView(APIView):
                 description="Too many failed sign-ins for the account from this address, "
                 "or too many requests: retry after `Retry-After` seconds."
             ),
+            413: OpenApiResponse(description="The request body is over the size limit."),
+            503: OpenApiResponse(description="The database is unavailable."),
         },
         auth=[],
         tags=["auth"],
