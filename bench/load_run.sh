@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PY=.venv/bin/python
+PY="${PY:-.venv/bin/python}"  # another virtualenv: PY=/path/to/venv/bin/python
 DURATION="${DURATION:-60s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 WORKERS="${WORKERS:-4}"
@@ -51,7 +51,7 @@ PYEOF
 PORT="$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BASE="http://127.0.0.1:$PORT"
 echo "-- gunicorn, $WORKERS workers, on $BASE"
-.venv/bin/gunicorn factcheck.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+"$(dirname "$PY")/gunicorn" factcheck.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
     --timeout 60 --log-level warning --error-logfile "$WORK/gunicorn.log" &
 GUNICORN_PID=$!
 for _ in $(seq 100); do curl -fsS -o /dev/null "$BASE/" 2>/dev/null && break; sleep 0.2; done
