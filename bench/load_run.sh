@@ -92,7 +92,9 @@ errors = {s: n for s, n in statuses.items() if s not in (200, 304, 429)}
 print(f"errors (other than deliberate 429s): {sum(errors.values())} {errors or ''}")
 print(f"socket errors: {sockets}")
 print(f"anonymous API 200s: {api_ok} (one shared limit: {limit} a minute, {minutes} minute(s))")
-ok = not errors and sockets == 0 and api_ok <= limit * minutes * 1.1  # racing increments
+# DRF's throttle reads then writes the shared counter, so workers racing let a few more
+# through; counters per process would let WORKERS times the limit through.
+ok = not errors and sockets == 0 and api_ok <= limit * minutes * 1.5
 print("PASS" if ok else "FAIL")
 sys.exit(0 if ok else 1)
 PYEOF
