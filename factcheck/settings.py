@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so it answers 503 for a database error whatever raised it later in the chain.
+    "factcheck.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,6 +134,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The API's token sign-in is locked out the same way, answered in JSON.
+AXES_LOCKOUT_CALLABLE = "factcheck.api.authentication.lockout_response"
 if env_bool("USE_X_FORWARDED_PROTO", False):
     # Behind one load balancer the client's address is the hop it appended to X-Forwarded-For.
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
@@ -201,6 +205,8 @@ SESSION_COOKIE_HTTPONLY = True
 ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", "2000000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(ARTICLE_MAX_BYTES * 2, 2_621_440)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Largest JSON body the API reads (the article import takes DATA_UPLOAD_MAX_MEMORY_SIZE).
+API_JSON_MAX_BYTES = int(os.environ.get("API_JSON_MAX_BYTES", "1000000"))
 
 # Who publishes the fact-checks (schema.org ClaimReview author).
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "factcheck")
@@ -209,13 +215,14 @@ NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000/")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "factcheck.api.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["factcheck.api.permissions.ReadPublishedWriteEditor"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": ["factcheck.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -227,6 +234,13 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_ANON_RATE", "120/minute"),
         "user": os.environ.get("API_USER_RATE", "1200/minute"),
     },
+}
+
+# API tokens are stored hashed (django-rest-knox) and shown once; 0 days: they never expire.
+API_TOKEN_TTL_DAYS = int(os.environ.get("API_TOKEN_TTL_DAYS", "90"))
+REST_KNOX = {
+    "TOKEN_TTL": dt.timedelta(days=API_TOKEN_TTL_DAYS) if API_TOKEN_TTL_DAYS else None,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {

@@ -57,11 +57,12 @@ def reviewer_client(client, reviewer):
 
 def token_client(user):
     """An API client that authenticates with a fresh token of the user."""
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
     from rest_framework.test import APIClient
 
+    _, key = AuthToken.objects.create(user=user)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
@@ -116,3 +117,72 @@ def clients(anon, editor_api, reviewer_api, outsider_api):
         "reviewer": reviewer_api,
         "outsider": outsider_api,
     }
+
+
+# ---- every API response the suite sees is checked against the published schema -----------
+
+_SCHEMA = {}
+
+
+def _openapi():
+    """The OpenAPI document /api/schema/ serves, as an openapi-core validator (built once)."""
+    if "api" not in _SCHEMA:
+        import json
+
+        from drf_spectacular.generators import SchemaGenerator
+        from drf_spectacular.renderers import OpenApiJsonRenderer
+        from openapi_core import Config, OpenAPI
+
+        document = SchemaGenerator().get_schema(request=None, public=True)
+        spec = json.loads(OpenApiJsonRenderer().render(document))
+        config = Config(
+            extra_media_type_deserializers={
+                "application/ld+json": json.loads,
+                "text/csv": lambda data, *args, **kwargs: (
+                    data.decode() if isinstance(data, bytes) else data
+                ),
+            }
+        )
+        _SCHEMA["api"] = OpenAPI.from_dict(spec, config=config)
+    return _SCHEMA["api"]
+
+
+def validate_api_response(response) -> None:
+    """Fail unless the response is what the schema documents for its operation and status."""
+    from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+    from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotFound
+
+    class Request(DjangoOpenAPIRequest):
+        # Find the operation by the schema's path templates, not Django's route regex; the
+        # request itself is not checked here (its body was read by the view already).
+        path_pattern = None
+        body = b""
+
+    request = response.wsgi_request
+    try:
+        _openapi().validate_response(Request(request), DjangoOpenAPIResponse(response))
+    except (PathNotFound, OperationNotFound):
+        return  # a path or method the API does not have (404, 405): nothing documented
+    except Exception as error:
+        detail = getattr(error, "__cause__", None) or error
+        raise AssertionError(
+            f"{request.method} {request.get_full_path()} answered {response.status_code}, "
+            f"which the schema does not allow: {detail}"
+        ) from error
+
+
+@pytest.fixture(autouse=True)
+def _api_responses_match_the_schema(monkeypatch):
+    from django.test.client import Client
+
+    send = Client.request
+
+    def request(self, **kwargs):
+        response = send(self, **kwargs)
+        path = getattr(response, "wsgi_request", None) and response.wsgi_request.path
+        content_type = response.get("Content-Type", "")
+        if path and path.startswith("/api/v1/") and not content_type.startswith("text/html"):
+            validate_api_response(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request)

@@ -3,6 +3,8 @@
 A claim's ETag is derived from its id and version (the version the services already guard);
 every other record's ETag is a hash of its representation. A write without If-Match answers
 428; a write whose If-Match no longer matches answers 412 with the current representation.
+If-Match compares strongly (a weak `W/` tag never matches, as HTTP says); a GET whose
+If-None-Match names the current tag answers 304 (a weak comparison, as HTTP says).
 """
 
 from __future__ import annotations
@@ -48,16 +50,15 @@ _CLAIM_TAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')
 
 
 def claim_version_from(tag: str, claim) -> int | None:
-    """The version an If-Match tag names for this claim, or None if it names another thing."""
-    match = _CLAIM_TAG.match(_strip_weak(tag))
+    """The version a strong If-Match tag names for this claim, or None (another thing, or weak)."""
+    match = _CLAIM_TAG.match(tag.strip())
     if match and int(match.group(1)) == claim.pk:
         return int(match.group(2))
     return None
 
 
-def _strip_weak(tag: str) -> str:
-    tag = tag.strip()
-    return tag[2:] if tag.startswith("W/") else tag
+def _tags(raw: str) -> list[str]:
+    return re.findall(r'(?:W/)?"[^"]*"', raw) or [raw]
 
 
 def if_match_tags(request, *, required: bool) -> list[str] | None:
@@ -69,8 +70,19 @@ def if_match_tags(request, *, required: bool) -> list[str] | None:
         return None
     if raw == "*":
         return ["*"]
-    return [_strip_weak(tag) for tag in re.findall(r'(?:W/)?"[^"]*"', raw)] or [raw]
+    return _tags(raw)
 
 
 def tags_match(tags: list[str], current: str) -> bool:
-    return "*" in tags or _strip_weak(current) in tags
+    """Strong comparison: a weak tag matches nothing."""
+    return "*" in tags or any(tag == current and not tag.startswith("W/") for tag in tags)
+
+
+def none_match(request, current: str) -> bool:
+    """Whether If-None-Match names the current tag (weak comparison) or is `*`."""
+    raw = request.headers.get("If-None-Match", "").strip()
+    if not raw:
+        return False
+    if raw == "*":
+        return True
+    return current.removeprefix("W/") in {tag.removeprefix("W/") for tag in _tags(raw)}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import django_filters as df
 from django import forms
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from factcheck.ledger.choices import (
     ActorKind,
@@ -23,6 +25,7 @@ MAX_ID = 2**63 - 1
 SEARCH_WORDS = 10
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(df.NumberFilter):
     """A record id (an integer), compared without loading the record."""
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import uritemplate
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerFieldExtension,
+)
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import (
     ResolvedComponent,
     build_array_type,
     build_basic_type,
+    build_bearer_security_scheme_object,
     build_choice_field,
 )
 from drf_spectacular.types import OpenApiTypes
@@ -18,6 +22,7 @@ from rest_framework import serializers
 Detail = inline_serializer("ErrorDetail", {"detail": serializers.CharField()})
 
 ERRORS: dict[int, tuple[object, str]] = {
+    304: (None, "Not modified: If-None-Match names the record's current ETag."),
     400: (OpenApiTypes.OBJECT, "Invalid input: field names map to lists of messages."),
     401: (Detail, "Missing or invalid credentials (send `Authorization: Token …`)."),
     403: (Detail, "Authenticated but not allowed (not an editor, or the workflow refuses)."),
@@ -25,7 +30,9 @@ ERRORS: dict[int, tuple[object, str]] = {
     409: (Detail, "The change conflicts with existing records (a duplicate, a bad span)."),
     412: (None, "If-Match no longer matches: the body is the current representation."),
     428: (Detail, "If-Match is required for this method."),
+    413: (Detail, "The request body is over the size limit (refused before it is read)."),
     429: (Detail, "Too many requests: retry after `Retry-After` seconds."),
+    503: (Detail, "The database is unavailable: retry after `Retry-After` seconds."),
 }
 
 IF_MATCH = OpenApiParameter(
@@ -35,24 +42,24 @@ IF_MATCH = OpenApiParameter(
     required=True,
     description="The ETag of the record as you last read it (or `*`).",
 )
-IF_MATCH_OPTIONAL = OpenApiParameter(
-    "If-Match",
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="Optional: the claim's ETag; answers 412 if the claim changed since.",
+    description="The ETag you hold: 304 without a body while the record is unchanged.",
 )
 RETRY_AFTER = OpenApiParameter(
     "Retry-After",
     OpenApiTypes.INT,
     OpenApiParameter.HEADER,
-    response=[429],
+    response=[429, 503],
     description="Seconds to wait before retrying.",
 )
 ETAG = OpenApiParameter(
     "ETag",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    response=[200, 412],
+    response=[200, 304, 412],
     description="Send it back as If-Match to change or delete the record.",
 )
 
@@ -71,33 +78,36 @@ class ApiSchema(AutoSchema):
             self.view, "open_actions", ()
         )
 
-    def _needs_if_match(self) -> bool:
-        return self.method in ("PATCH", "PUT", "DELETE")
-
-    def _takes_optional_if_match(self) -> bool:
+    def _is_workflow(self) -> bool:
         return self._action() in getattr(self.view, "workflow_actions", ())
+
+    def _needs_if_match(self) -> bool:
+        return self.method in ("PATCH", "PUT", "DELETE") or self._is_workflow()
+
+    def _is_retrieve(self) -> bool:
+        return self._is_detail_path() and self._action() == "retrieve"
 
     def _has_etag(self) -> bool:
         return self._is_detail_path() and (
-            self._action() == "retrieve"
-            or self.method in ("PATCH", "PUT")
-            or self._takes_optional_if_match()
+            self._is_retrieve() or self.method in ("PATCH", "PUT") or self._is_workflow()
         )
 
     def error_codes(self) -> list[int]:
-        codes = {401, 429}
+        codes = {401, 429, 503}
         if self.method == "GET" and not self._is_detail_path():
             codes |= {400, 404}  # a bad filter value; a page past the end
         if self._is_detail_path():
             codes.add(404)
         if self.method in ("POST", "PATCH", "PUT", "DELETE"):
             codes.add(400)  # invalid input; or a rule of the services (a published claim…)
+        if self.method in ("POST", "PATCH", "PUT"):
+            codes.add(413)  # a body over the limit
+        if self._is_retrieve():
+            codes.add(304)
         if self._is_write():
             codes |= {403, 409}
         if self._needs_if_match():
             codes |= {412, 428}
-        if self._takes_optional_if_match():
-            codes.add(412)
         if getattr(self.view, "expandable", ()) and self.method == "GET":
             codes.add(400)  # an unknown name in ?expand=
         return sorted(codes)
@@ -122,8 +132,8 @@ class ApiSchema(AutoSchema):
         params.append(RETRY_AFTER)
         if self._needs_if_match():
             params.append(IF_MATCH)
-        elif self._takes_optional_if_match():
-            params.append(IF_MATCH_OPTIONAL)
+        if self._is_retrieve():
+            params.append(IF_NONE_MATCH)
         if self._has_etag():
             params.append(ETAG)
         return params
@@ -157,10 +167,13 @@ class ExpandableFieldExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema, direction):
         field = self.target
         brief = auto_schema.resolve_serializer(field.brief, direction).ref
-        item = {"oneOf": [build_basic_type(OpenApiTypes.INT), brief]}
+        identifier = build_basic_type(OpenApiTypes.INT)
+        if field.allow_null and not field.many:
+            # OpenAPI 3.0's `nullable` counts only beside a `type`: on a bare oneOf, null would
+            # match neither branch. So the id branch is the one that may be null.
+            identifier["nullable"] = True
+        item = {"oneOf": [identifier, brief]}
         schema = build_array_type(item) if field.many else item
-        if field.allow_null:
-            schema["nullable"] = True
         schema["description"] = (
             f"{field.help_text or ''} An id; the {'objects' if field.many else 'object'} "
             f"inline with ?expand={field.field_name}."
@@ -183,3 +196,15 @@ class EnumFieldExtension(OpenApiSerializerFieldExtension):
         )
         auto_schema.registry.register_on_missing(component)
         return component.ref
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """`Authorization: Token <key>` (the key is stored hashed; see `/api/v1/auth/token/`)."""
+
+    target_class = "factcheck.api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return build_bearer_security_scheme_object(
+            header_name="Authorization", token_prefix="Token"
+        )

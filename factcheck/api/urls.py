@@ -41,6 +41,7 @@ def not_found(request, *args, **kwargs):
 
 
 urlpatterns = [
+    path("v1/auth/token/", views.TokenView.as_view(), name="token"),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),

@@ -118,16 +118,19 @@ def test_delete_needs_if_match_and_a_current_one(editor_api, world):
 
 def test_the_workflow_holds_through_the_api(editor_api, reviewer_api, world):
     path = f"/api/v1/claims/{world.draft.pk}"
-    assert editor_api.post(f"{path}/submit/").status_code == 200
-    refused = editor_api.post(f"{path}/publish/")
+    assert editor_api.post(f"{path}/submit/", HTTP_IF_MATCH="*").status_code == 200
+    refused = editor_api.post(f"{path}/publish/", HTTP_IF_MATCH="*")
     assert refused.status_code == 403
     assert "permission" in refused.json()["detail"]
     published = reviewer_api.post(f"{path}/publish/", HTTP_IF_MATCH=etag(world.draft))
     assert published.status_code == 200
     assert published.json()["status"] == "published"
-    rated = reviewer_api.post(f"{path}/rate/", {"rating": "disputed"}, format="json")
+    rated = reviewer_api.post(
+        f"{path}/rate/", {"rating": "disputed"}, format="json", HTTP_IF_MATCH=published["ETag"]
+    )
     assert rated.json()["rating"] == "disputed"
-    assert reviewer_api.post(f"{path}/send-back/").json()["status"] == "draft"
+    sent_back = reviewer_api.post(f"{path}/send-back/", HTTP_IF_MATCH=rated["ETag"])
+    assert sent_back.json()["status"] == "draft"
 
 
 def test_a_workflow_action_with_a_stale_if_match_is_a_412(reviewer_api, world):
@@ -140,7 +143,9 @@ def test_a_workflow_action_with_a_stale_if_match_is_a_412(reviewer_api, world):
 
 
 def test_a_wrong_transition_is_a_400(reviewer_api, world):
-    response = reviewer_api.post(f"/api/v1/claims/{world.draft.pk}/publish/")
+    response = reviewer_api.post(
+        f"/api/v1/claims/{world.draft.pk}/publish/", HTTP_IF_MATCH=etag(world.draft)
+    )
     assert response.status_code == 400
 
 

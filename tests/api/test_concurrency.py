@@ -62,10 +62,54 @@ def test_delete_needs_a_current_if_match(editor_api, world, resource, attr):
     assert editor_api.get(path).status_code == 404
 
 
-def test_a_weak_or_listed_etag_matches(editor_api, world):
+def test_a_listed_etag_matches(editor_api, world):
     path = f"/api/v1/actors/{world.actor.pk}/"
     current = editor_api.get(path)["ETag"]
     response = editor_api.patch(
-        path, {"role": "Minister"}, format="json", HTTP_IF_MATCH=f'"other", W/{current}'
+        path, {"role": "Minister"}, format="json", HTTP_IF_MATCH=f'"other", {current}'
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("resource", ["actors", "claims"])
+def test_a_weak_etag_never_matches_if_match(editor_api, world, resource):
+    """If-Match compares strongly: `W/"…"` is refused even when the tag is the current one."""
+    pk = world.actor.pk if resource == "actors" else world.draft.pk
+    path = f"/api/v1/{resource}/{pk}/"
+    current = editor_api.get(path)["ETag"]
+    response = editor_api.patch(
+        path,
+        {"summary" if resource == "claims" else "role": "Changed"},
+        format="json",
+        HTTP_IF_MATCH=f"W/{current}",
+    )
+    assert response.status_code == 412
+    assert response["ETag"] == current
+
+
+def test_a_detail_get_answers_304_to_its_etag(anon, world):
+    path = f"/api/v1/claims/{world.published.pk}/"
+    current = anon.get(path)["ETag"]
+    for tag in (current, f"W/{current}", f'"other", {current}', "*"):
+        response = anon.get(path, HTTP_IF_NONE_MATCH=tag)
+        assert response.status_code == 304, tag
+        assert response.content == b"" and response["ETag"] == current
+    assert anon.get(path, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_an_unchanged_event_answers_304_and_a_changed_one_200(editor_api, world):
+    path = f"/api/v1/events/{world.event.pk}/"
+    before = editor_api.get(path)["ETag"]
+    assert editor_api.get(path, HTTP_IF_NONE_MATCH=before).status_code == 304
+    editor_api.patch(path, {"place": "Geneva"}, format="json", HTTP_IF_MATCH=before)
+    assert editor_api.get(path, HTTP_IF_NONE_MATCH=before).status_code == 200
+
+
+@pytest.mark.parametrize("action", ["submit", "publish", "send-back", "reject", "rate"])
+def test_workflow_actions_require_if_match(reviewer_api, world, action):
+    claim = world.in_review if action != "submit" else world.draft
+    body = {"rating": "false"} if action == "rate" else {}
+    response = reviewer_api.post(f"/api/v1/claims/{claim.pk}/{action}/", body, format="json")
+    assert response.status_code == 428
+    claim.refresh_from_db()
+    assert claim.version == 1

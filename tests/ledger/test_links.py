@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from factcheck.ledger.choices import Bound, LinkRelation
-from factcheck.ledger.models import Claim
+from factcheck.ledger.errors import AlreadyExists
+from factcheck.ledger.models import Claim, ClaimLink
 from factcheck.ledger.reports.link_candidates import link_candidates
 from factcheck.ledger.services.links import (
     link_create,
@@ -42,18 +44,27 @@ def test_a_claim_cannot_be_linked_to_itself(editor):
         link_create(from_claim=a, to_claim=a, relation="corroborates", user=editor)
 
 
-def test_a_duplicate_link_is_refused_either_way_round(editor):
+def test_a_pair_of_claims_has_one_link_whichever_way_round(editor):
+    a, b = ClaimFactory(), ClaimFactory()
+    first = link_create(from_claim=a, to_claim=b, relation="corroborates", user=editor)
+    for source, target, relation in [
+        (a, b, "corroborates"),
+        (b, a, "corroborates"),
+        (b, a, "contradicts"),
+        (b, a, "updates"),
+        (a, b, "context"),
+    ]:
+        with pytest.raises(AlreadyExists) as refused:
+            link_create(from_claim=source, to_claim=target, relation=relation, user=editor)
+        assert refused.value.existing == first
+        assert f"link {first.pk}" in str(refused.value)
+
+
+def test_the_database_refuses_a_second_link_between_a_pair(editor):
     a, b = ClaimFactory(), ClaimFactory()
     link_create(from_claim=a, to_claim=b, relation="corroborates", user=editor)
-    with pytest.raises(ValidationError):
-        link_create(from_claim=a, to_claim=b, relation="corroborates", user=editor)
-    with pytest.raises(ValidationError):
-        link_create(from_claim=b, to_claim=a, relation="corroborates", user=editor)
-    with pytest.raises(ValidationError):
-        link_create(from_claim=b, to_claim=a, relation="contradicts", user=editor)
-    # "updates" has a direction, and context may sit beside agreement.
-    link_create(from_claim=b, to_claim=a, relation="updates", user=editor)
-    link_create(from_claim=a, to_claim=b, relation="context", user=editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ClaimLink.objects.create(from_claim=b, to_claim=a, relation="updates")
 
 
 def test_only_editors_link():

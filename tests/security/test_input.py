@@ -38,13 +38,13 @@ def test_malformed_json_is_a_400(editor_api, world):
 @pytest.mark.parametrize(
     ("path", "data", "field"),
     [
-        ("/api/v1/claims/", {"summary": "s" * 1_000_000}, "summary"),
+        ("/api/v1/claims/", {"summary": "s" * 100_000}, "summary"),
         ("/api/v1/claims/", {"about_start": BAD_DATE}, "about_start"),
         ("/api/v1/events/", {"name": "E", "start": BAD_DATE}, "start"),
         ("/api/v1/positions/", {"as_of": BAD_DATE}, "as_of"),
-        ("/api/v1/links/", {"note": "n" * 1_000_000}, "note"),
-        ("/api/v1/positions/", {"conditions": "c" * 1_000_000}, "conditions"),
-        ("/api/v1/topics/", {"title": "T", "description": "d" * 1_000_000}, "description"),
+        ("/api/v1/links/", {"note": "n" * 100_000}, "note"),
+        ("/api/v1/positions/", {"conditions": "c" * 100_000}, "conditions"),
+        ("/api/v1/topics/", {"title": "T", "description": "d" * 100_000}, "description"),
     ],
 )
 def test_api_writes_refuse_bad_fields(editor_api, world, path, data, field):

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from factcheck.ledger.choices import ActorKind
 from factcheck.ledger.models import Actor
 
-from .fields import TEXT_MAX, ApiUrlField, EnumField
+from .fields import TEXT_MAX, ApiUrlField, EnumField, InputSerializer
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -44,7 +44,7 @@ class ActorSerializer(serializers.ModelSerializer):
         return [alias.name for alias in actor.aliases.all()]
 
 
-class ActorWriteSerializer(serializers.Serializer):
+class ActorWriteSerializer(InputSerializer):
     name = serializers.CharField(max_length=200)
     kind = EnumField(ActorKind.choices, enum_name="ActorKind", default=ActorKind.PERSON)
     aliases = serializers.ListField(

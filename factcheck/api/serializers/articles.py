@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from factcheck.ledger.models import Article
 
-from .fields import ApiUrlField, EnumField
+from .fields import ApiUrlField, EnumField, InputSerializer
 
 
 class ArticleBriefSerializer(serializers.ModelSerializer):
@@ -41,7 +41,7 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "body", "paragraphs"]
 
 
-class ArticleImportSerializer(serializers.Serializer):
+class ArticleImportSerializer(InputSerializer):
     """Either a file (multipart) or the text itself; same parser and errors as the command."""
 
     file = serializers.FileField(required=False, help_text="One article file in the seed format.")

@@ -13,7 +13,7 @@ from factcheck.ledger.models import Actor, Article, Claim, Event, Measurement, T
 from .actors import ActorBriefSerializer
 from .articles import ArticleBriefSerializer
 from .events import EventBriefSerializer
-from .fields import TEXT_MAX, ApiUrlField, EnumField, Expandable, FigureField
+from .fields import TEXT_MAX, ApiUrlField, EnumField, Expandable, FigureField, InputSerializer
 from .topics import TopicBriefSerializer
 
 
@@ -34,7 +34,7 @@ class MeasurementSerializer(serializers.ModelSerializer):
         fields = ["quantity", "value", "bound", "text", "unit"]
 
 
-class MeasurementWriteSerializer(serializers.Serializer):
+class MeasurementWriteSerializer(InputSerializer):
     quantity = serializers.CharField(max_length=60)
     value = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal(0))
     bound = serializers.ChoiceField(choices=Bound.choices, default=Bound.EXACT)
@@ -95,7 +95,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]
 
 
-class ClaimWriteSerializer(serializers.Serializer):
+class ClaimWriteSerializer(InputSerializer):
     """What an editor sends to create a claim (PATCH sends any subset)."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
@@ -160,11 +160,11 @@ class ClaimUpdateSerializer(ClaimWriteSerializer):
     status = None
 
 
-class ClaimRateSerializer(serializers.Serializer):
+class ClaimRateSerializer(InputSerializer):
     rating = EnumField(Rating.choices, enum_name="Rating")
 
 
-class ClaimMatchSerializer(serializers.Serializer):
+class ClaimMatchSerializer(InputSerializer):
     text = serializers.CharField(max_length=5000, help_text="A sentence to look up.")
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
 

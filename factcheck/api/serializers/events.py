@@ -10,7 +10,7 @@ from factcheck.ledger.choices import Bound, DatePrecision, EventKind
 from factcheck.ledger.models import Actor, Event, Series
 
 from .actors import ActorBriefSerializer
-from .fields import TEXT_MAX, ApiUrlField, EnumField, Expandable, FigureField
+from .fields import TEXT_MAX, ApiUrlField, EnumField, Expandable, FigureField, InputSerializer
 
 
 class SeriesBriefSerializer(serializers.ModelSerializer):
@@ -85,7 +85,7 @@ class EventDetailSerializer(EventSerializer):
         return FigureSerializer(figures or [], many=True).data
 
 
-class EventWriteSerializer(serializers.Serializer):
+class EventWriteSerializer(InputSerializer):
     name = serializers.CharField(max_length=300)
     kind = EnumField(EventKind.choices, enum_name="EventKind", default=EventKind.OTHER)
     start = serializers.DateField()

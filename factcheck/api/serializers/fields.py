@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.urls import reverse
@@ -78,3 +79,31 @@ class ApiUrlField(serializers.Field):
         path = reverse(self.route, args=[value.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
+
+
+class InputSerializer(serializers.Serializer):
+    """What a client sends: a name the serializer does not accept is a 400 naming it.
+
+    DRF drops unknown keys silently, so a typo (`sumary`) or a read-only field (`status`,
+    `id`) would look accepted while changing nothing.
+    """
+
+    # Django's form CSRF field, sent by the browsable API's HTML forms.
+    IGNORED = frozenset({"csrfmiddlewaretoken"})
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            refused = sorted(set(data) - writable - self.IGNORED)
+            if refused:
+                accepted = ", ".join(sorted(writable))
+                raise serializers.ValidationError(
+                    {
+                        name: [
+                            f"“{name}” cannot be written here (read-only or unknown); "
+                            f"accepted: {accepted}."
+                        ]
+                        for name in refused
+                    }
+                )
+        return super().to_internal_value(data)

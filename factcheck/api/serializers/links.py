@@ -8,7 +8,7 @@ from factcheck.ledger.choices import LinkRelation
 from factcheck.ledger.models import Claim, ClaimLink
 
 from .claims import ClaimBriefSerializer
-from .fields import TEXT_MAX, ApiUrlField, Expandable
+from .fields import TEXT_MAX, ApiUrlField, Expandable, InputSerializer
 
 
 class LinkSerializer(serializers.ModelSerializer):
@@ -21,13 +21,13 @@ class LinkSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "from_claim", "to_claim", "relation", "note", "created_at"]
 
 
-class LinkWriteSerializer(serializers.Serializer):
+class LinkWriteSerializer(InputSerializer):
     from_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     to_claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all())
     relation = serializers.ChoiceField(choices=LinkRelation.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX)
 
 
-class LinkUpdateSerializer(serializers.Serializer):
+class LinkUpdateSerializer(InputSerializer):
     relation = serializers.ChoiceField(choices=LinkRelation.choices, required=False)
     note = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)

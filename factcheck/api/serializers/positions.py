@@ -10,7 +10,7 @@ from factcheck.ledger.models import Actor, Claim, Position, Topic
 
 from .actors import ActorBriefSerializer
 from .claims import ClaimBriefSerializer
-from .fields import TEXT_MAX, ApiUrlField, Expandable, VisibleClaims
+from .fields import TEXT_MAX, ApiUrlField, Expandable, InputSerializer, VisibleClaims
 from .topics import TopicBriefSerializer, TopicSerializer
 
 
@@ -44,7 +44,7 @@ class PositionSerializer(serializers.ModelSerializer):
         ]
 
 
-class PositionWriteSerializer(serializers.Serializer):
+class PositionWriteSerializer(InputSerializer):
     actor = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
     topic = serializers.PrimaryKeyRelatedField(queryset=Topic.objects.all())
     as_of = serializers.DateField()

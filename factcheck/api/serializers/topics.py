@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from factcheck.ledger.models import Topic
 
-from .fields import TEXT_MAX, ApiUrlField
+from .fields import TEXT_MAX, ApiUrlField, InputSerializer
 
 
 class TopicBriefSerializer(serializers.ModelSerializer):
@@ -23,6 +23,6 @@ class TopicSerializer(serializers.ModelSerializer):
         fields = ["id", "url", "title", "description"]
 
 
-class TopicWriteSerializer(serializers.Serializer):
+class TopicWriteSerializer(InputSerializer):
     title = serializers.CharField(max_length=300)
     description = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_MAX)

@@ -6,6 +6,7 @@ from .claims import ClaimViewSet
 from .events import EventViewSet
 from .links import LinkViewSet
 from .positions import PositionViewSet
+from .tokens import TokenView
 from .topics import TopicViewSet
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "EventViewSet",
     "LinkViewSet",
     "PositionViewSet",
+    "TokenView",
     "TopicViewSet",
 ]

@@ -6,13 +6,13 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from factcheck.ledger.models import Article
 from factcheck.ledger.services.articles import article_import
 
 from ..filters import ArticleFilter
+from ..parsers import ImportFormParser, ImportJSONParser, ImportMultiPartParser
 from ..serializers.articles import (
     ArticleDetailSerializer,
     ArticleImportResultSerializer,
@@ -65,7 +65,7 @@ class ArticleViewSet(ReadOnlyResource):
         detail=False,
         methods=["post"],
         url_path="import",
-        parser_classes=[MultiPartParser, FormParser, JSONParser],
+        parser_classes=[ImportMultiPartParser, ImportFormParser, ImportJSONParser],
         filter_backends=[],
         pagination_class=None,
     )

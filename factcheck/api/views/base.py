@@ -7,17 +7,20 @@ from functools import cached_property
 from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, mixins, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.parsers import JSONParser
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from ..authentication import TokenAuthentication
 from ..concurrency import (
     PreconditionFailed,
     if_match_tags,
+    none_match,
     representation_etag,
     tags_match,
 )
 from ..exceptions import api_exception_handler
+from ..parsers import JSONParser
 from ..permissions import ReadPublishedWriteEditor
 from ..schema import ApiSchema
 from ..throttling import AnonThrottle, UserThrottle
@@ -61,6 +64,18 @@ class ApiViewSet(viewsets.GenericViewSet):
     def get_exception_handler(self):
         return api_exception_handler
 
+    def perform_authentication(self, request):
+        """The browsable HTML pages are for staff; everyone else gets the JSON they asked for."""
+        try:
+            super().perform_authentication(request)
+        finally:
+            user = getattr(request, "_user", None)
+            if isinstance(request.accepted_renderer, BrowsableAPIRenderer) and not getattr(
+                user, "is_staff", False
+            ):
+                request.accepted_renderer = JSONRenderer()
+                request.accepted_media_type = JSONRenderer.media_type
+
     @cached_property
     def expand(self) -> frozenset[str]:
         raw = self.request.query_params.get("expand", "") if self.request else ""
@@ -100,11 +115,10 @@ class ApiViewSet(viewsets.GenericViewSet):
         return representation_etag(self.output(instance, expand=frozenset()))
 
     def detail_response(self, instance, status=200, **context) -> Response:
-        return Response(
-            self.output(instance, **context),
-            status=status,
-            headers={"ETag": self.etag_for(instance)},
-        )
+        etag = self.etag_for(instance)
+        if self.request.method == "GET" and none_match(self.request, etag):
+            return Response(status=304, headers={"ETag": etag})
+        return Response(self.output(instance, **context), status=status, headers={"ETag": etag})
 
     def check_if_match(self, instance, *, required: bool = True) -> list[str] | None:
         """428 without If-Match, 412 (with the current representation) when it is stale."""

@@ -180,7 +180,7 @@ class ClaimViewSet(ServiceResource):
 
     def transition(self, service_name: str, **extra):
         claim = self.get_object()
-        expected = self.expected_version(claim, required=False)
+        expected = self.expected_version(claim, required=True)
         with self.conflicts_as_412():
             claim = getattr(claims, service_name)(
                 claim=claim, user=self.request.user, expected_version=expected, **extra
@@ -298,13 +298,20 @@ class ClaimViewSet(ServiceResource):
     def annotations(self, request):
         absolute = self._absolute()
         items = [claim_annotation(claim, absolute) for claim in self._exported()]
+        collection = absolute(request.get_full_path())
         return Response(
             {
                 "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": absolute(request.get_full_path()),
+                "id": collection,
                 "type": "AnnotationCollection",
                 "label": "Claims of the factcheck ledger",
                 "total": len(items),
-                "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+                "first": {
+                    "id": f"{collection}#page-1",
+                    "type": "AnnotationPage",
+                    "partOf": collection,
+                    "startIndex": 0,
+                    "items": items,
+                },
             }
         )

@@ -54,9 +54,12 @@ class Actor(models.Model):
                 fields=["wikidata_id"],
                 condition=~models.Q(wikidata_id=""),
                 name="actor_unique_wikidata_id",
+                violation_error_message="Another actor already has this Wikidata id.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(affiliation=models.F("pk")), name="actor_not_own_affiliation"
+                condition=~models.Q(affiliation=models.F("pk")),
+                name="actor_not_own_affiliation",
+                violation_error_message="An actor cannot be affiliated with itself.",
             ),
         ]
 
@@ -88,8 +91,16 @@ class ActorAlias(models.Model):
         verbose_name = "alias"
         verbose_name_plural = "aliases"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="alias_unique_name_ci"),
-            models.CheckConstraint(condition=~models.Q(name=""), name="alias_not_empty"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="alias_unique_name_ci",
+                violation_error_message="This alias is already used by an actor.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(name=""),
+                name="alias_not_empty",
+                violation_error_message="An alias cannot be empty.",
+            ),
         ]
 
     def __str__(self) -> str:

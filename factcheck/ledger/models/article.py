@@ -95,15 +95,20 @@ class Article(models.Model):
         verbose_name = "article"
         constraints = [
             models.UniqueConstraint(
-                fields=["origin", "revision"], name="article_unique_origin_revision"
+                fields=["origin", "revision"],
+                name="article_unique_origin_revision",
+                violation_error_message="This origin already has a revision with that number.",
             ),
             models.UniqueConstraint(
                 fields=["origin"],
                 condition=models.Q(is_current=True),
                 name="article_one_current_revision_per_origin",
+                violation_error_message="This origin already has a current revision.",
             ),
             models.CheckConstraint(
-                condition=models.Q(revision__gte=1), name="article_revision_gte_1"
+                condition=models.Q(revision__gte=1),
+                name="article_revision_gte_1",
+                violation_error_message="A revision number starts at 1.",
             ),
         ]
         indexes = [models.Index(fields=["published"], name="article_published_idx")]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Greatest, Least
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -172,13 +173,16 @@ class Claim(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(start__lt=models.F("end")), name="claim_start_before_end"
+                condition=models.Q(start__lt=models.F("end")),
+                name="claim_start_before_end",
+                violation_error_message="A claim's span must start before it ends.",
             ),
             models.CheckConstraint(
                 condition=models.Q(about_end__isnull=True)
                 | models.Q(about_start__isnull=True)
                 | models.Q(about_end__gte=models.F("about_start")),
                 name="claim_about_end_not_before_start",
+                violation_error_message="What a claim is about cannot end before it starts.",
             ),
         ]
         indexes = [
@@ -233,7 +237,9 @@ class Measurement(models.Model):
         verbose_name = "measurement"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(value__gte=0), name="measurement_value_not_negative"
+                condition=models.Q(value__gte=0),
+                name="measurement_value_not_negative",
+                violation_error_message="A figure cannot be negative.",
             ),
         ]
 
@@ -275,10 +281,17 @@ class ClaimLink(models.Model):
         verbose_name = "claim link"
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(from_claim=models.F("to_claim")), name="link_not_to_itself"
+                condition=~models.Q(from_claim=models.F("to_claim")),
+                name="link_not_to_itself",
+                violation_error_message="A claim cannot be linked to itself.",
             ),
+            # One judgement per pair of claims, whichever way round: the pair is stored in
+            # either order, so the database compares the smaller and the larger id.
             models.UniqueConstraint(
-                fields=["from_claim", "to_claim", "relation"], name="link_unique_relation"
+                Least("from_claim", "to_claim"),
+                Greatest("from_claim", "to_claim"),
+                name="link_one_per_pair",
+                violation_error_message="These two claims are already linked.",
             ),
         ]
 

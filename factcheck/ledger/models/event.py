@@ -89,9 +89,12 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
                 name="event_end_not_before_start",
+                violation_error_message="An event cannot end before it starts.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="event_not_own_parent"
+                condition=~models.Q(parent=models.F("pk")),
+                name="event_not_own_parent",
+                violation_error_message="An event cannot be its own parent.",
             ),
         ]
         indexes = [models.Index(fields=["start"], name="event_start_idx")]

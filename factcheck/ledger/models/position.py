@@ -88,15 +88,21 @@ class Position(models.Model):
         verbose_name = "position"
         constraints = [
             models.UniqueConstraint(
-                fields=["actor", "topic", "as_of"], name="position_one_per_actor_topic_day"
+                fields=["actor", "topic", "as_of"],
+                name="position_one_per_actor_topic_day",
+                violation_error_message=(
+                    "This actor already has a position on this topic on that day."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(strength__gte=1, strength__lte=3),
                 name="position_strength_1_to_3",
+                violation_error_message="Strength is 1 (tentative), 2 (firm) or 3 (maximal).",
             ),
             models.CheckConstraint(
                 condition=models.Q(change_override="") | ~models.Q(override_reason=""),
                 name="position_override_needs_reason",
+                violation_error_message="Overriding the change needs a reason.",
             ),
         ]
 

@@ -40,10 +40,14 @@ class Suggestion(models.Model):
         verbose_name = "suggestion"
         constraints = [
             models.UniqueConstraint(
-                fields=["article", "key"], name="suggestion_unique_key_per_article"
+                fields=["article", "key"],
+                name="suggestion_unique_key_per_article",
+                violation_error_message="This suggestion is already recorded for the article.",
             ),
             models.CheckConstraint(
-                condition=models.Q(start__lt=models.F("end")), name="suggestion_start_before_end"
+                condition=models.Q(start__lt=models.F("end")),
+                name="suggestion_start_before_end",
+                violation_error_message="A suggestion's span must start before it ends.",
             ),
         ]
 

@@ -7,22 +7,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from ..choices import LinkRelation
+from ..errors import AlreadyExists
 from ..models import Claim, ClaimLink
 from ..permissions import require_write
 from .corroboration import claims_refresh
-
-# Relations that read the same both ways: B→A duplicates A→B.
-SYMMETRIC = frozenset(
-    {
-        LinkRelation.CORROBORATES,
-        LinkRelation.CONTRADICTS,
-        LinkRelation.SAME_EVENT_DIFFERENT_FIGURE,
-        LinkRelation.DIFFERENT_EVENT,
-        LinkRelation.CONTEXT,
-    }
-)
-# A pair of claims cannot both agree and disagree.
-EXCLUSIVE = frozenset({LinkRelation.CORROBORATES, LinkRelation.CONTRADICTS})
 
 
 def _require(user, action: str) -> None:
@@ -32,30 +20,32 @@ def _require(user, action: str) -> None:
 def link_validate(
     *, from_claim: Claim, to_claim: Claim, relation: str, exclude_pk: int | None = None
 ) -> None:
-    """Refuse a self-link, a duplicate (either way round for symmetric relations) or a pair
-    that would both corroborate and contradict."""
+    """Refuse a self-link, an unknown relation, or a second link between the same two claims
+    (whichever way round: change or delete the link there is)."""
     if relation not in LinkRelation.values:
         raise ValidationError({"relation": f"“{relation}” is not a link relation."})
     if from_claim.pk == to_claim.pk:
         raise ValidationError({"to_claim": "A claim cannot be linked to itself."})
-    pair = Q(from_claim=from_claim, to_claim=to_claim) | Q(from_claim=to_claim, to_claim=from_claim)
-    existing = ClaimLink.objects.filter(pair).exclude(pk=exclude_pk)
-    for link in existing:
-        same_way = link.from_claim_id == from_claim.pk
-        if link.relation == relation and (same_way or relation in SYMMETRIC):
-            raise ValidationError(
-                {
-                    "to_claim": "These claims are already linked: "
-                    f"{link.get_relation_display().lower()}."
-                }
-            )
-        if {link.relation, relation} == set(EXCLUSIVE):
-            raise ValidationError(
-                {
-                    "relation": "These claims are already linked as "
-                    f"“{link.get_relation_display().lower()}”; change or delete that link first."
-                }
-            )
+    existing = link_between(from_claim.pk, to_claim.pk, exclude_pk=exclude_pk)
+    if existing is not None:
+        raise _already_linked(existing)
+
+
+def link_between(a: int, b: int, *, exclude_pk: int | None = None) -> ClaimLink | None:
+    """The link between two claims, whichever way round, if there is one."""
+    pair = Q(from_claim_id=a, to_claim_id=b) | Q(from_claim_id=b, to_claim_id=a)
+    return ClaimLink.objects.filter(pair).exclude(pk=exclude_pk).first()
+
+
+def _already_linked(link: ClaimLink) -> AlreadyExists:
+    return AlreadyExists(
+        {
+            "to_claim": f"These claims are already linked: link {link.pk}, claim "
+            f"{link.from_claim_id} {link.get_relation_display().lower()} claim "
+            f"{link.to_claim_id}; change or delete that link instead."
+        },
+        existing=link,
+    )
 
 
 @transaction.atomic
@@ -76,8 +66,12 @@ def link_create(
     try:
         with transaction.atomic():
             link.save()
-    except IntegrityError as err:  # a concurrent editor made the same link
-        raise ValidationError({"to_claim": "These claims are already linked."}) from err
+    except IntegrityError as err:
+        # A concurrent editor linked the pair first; the database kept theirs.
+        existing = link_between(from_claim.pk, to_claim.pk)
+        if existing is None:
+            raise
+        raise _already_linked(existing) from err
     claims_refresh(claim_ids=[from_claim.pk, to_claim.pk])
     return link
 

@@ -57,3 +57,12 @@ def rating_class(value: str) -> str:
 def quantity_label(value: str) -> str:
     """people_injured → people injured."""
     return value.replace("_", " ")
+
+
+@register.filter
+def html_datetime(value: dt.datetime | None) -> str:
+    """A `<time datetime>` value HTML accepts: UTC, whole seconds, `Z` (Django's `c` format
+    gives six fractional digits, where HTML allows at most three)."""
+    if value is None:
+        return ""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,17 +1,19 @@
-"""Print an API token for an editor (creating the editor account if it is missing)."""
+"""Print a new API token for an editor (creating the editor account if it is missing)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
+from knox.settings import knox_settings
 
 
 class Command(BaseCommand):
     help = (
-        "Print the API token of a newsroom user, creating the user (staff, in the Editor group, "
-        "no usable password) and the token if missing. Tokens are revoked in the admin."
+        "Create and print a new API token of a newsroom user, creating the user (staff, in the "
+        "Editor group, no usable password) if missing. Tokens are stored hashed: the printed "
+        "token cannot be shown again. Revoke tokens in the admin (Auth tokens)."
     )
 
     def add_arguments(self, parser):
@@ -27,5 +29,5 @@ class Command(BaseCommand):
             user.set_unusable_password()
             user.save(update_fields=["password"])
             user.groups.add(Group.objects.get(name=group))
-        token, _ = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        _, token = AuthToken.objects.create(user=user, expiry=knox_settings.TOKEN_TTL)
+        self.stdout.write(token)

@@ -613,7 +613,7 @@ class CorpusBuilder:
                     )
             if self.claim_meta[a][0] == self.claim_meta[b][0]:
                 continue  # links join claims of different articles
-            key = (a, b, relation)
+            key = (min(a, b), max(a, b))  # one link per pair of claims, either way round
             if key in seen:
                 continue
             seen.add(key)
