@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from factcheck.ingest import ParseError
 from factcheck.ingest.documents import detect_format
-from factcheck.ingest.feeds import Feed, parse_feed
+from factcheck.ingest.feeds import Feed
 
 from ..choices import ImportItemStatus, ImportJobStatus
 from ..models import Article, FeedSubscription, ImportJob, ImportJobItem
@@ -65,18 +65,12 @@ class JobProgress:
 
 
 def targets_from_file(*, data: bytes, name: str, content_type: str = "") -> list[ImportTarget]:
-    """Split an uploaded file into items: a ninjs list item by item, a feed into its entries'
-    URLs, any other file as itself (its errors are reported when it runs)."""
+    """Split an uploaded file into items: a ninjs list item by item, any other file as itself
+    (its errors are reported when it runs; a feed adds its entries then)."""
     try:
         kind = detect_format(data, filename=name, content_type=content_type)
     except ParseError:
-        return [ImportTarget(target=name, payload=data, content_type=content_type)]
-    if kind == "feed":
-        try:
-            feed = parse_feed(data)
-        except ParseError:
-            return [ImportTarget(target=name, payload=data, content_type=content_type)]
-        return feed_targets(feed)
+        kind = ""
     if kind == "ninjs":
         try:
             items = json.loads(data.decode("utf-8-sig"))
