@@ -4,6 +4,7 @@ from .actors import ActorViewSet
 from .articles import ArticleViewSet
 from .claims import ClaimViewSet
 from .events import EventViewSet
+from .jobs import ImportJobViewSet
 from .links import LinkViewSet
 from .positions import PositionViewSet
 from .topics import TopicViewSet
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleViewSet",
     "ClaimViewSet",
     "EventViewSet",
+    "ImportJobViewSet",
     "LinkViewSet",
     "PositionViewSet",
     "TopicViewSet",
