@@ -36,6 +36,10 @@ def import_job_item(self, item_id: int) -> None:
             item_id=item_id, final_attempt=self.request.retries >= self.max_retries
         )
     except RetryLater as err:
+        if self.request.is_eager:
+            # In-process there is no queue to come back to later: try again now.
+            self.apply(args=(item_id,), retries=self.request.retries + 1)
+            return
         raise self.retry(countdown=RETRY_SECONDS * 2**self.request.retries, exc=err) from None
     for pk in added:
         import_job_item.delay(pk)

@@ -165,3 +165,45 @@ def test_a_feed_that_is_not_xml_is_rejected(db, site):
 
     with pytest.raises(ParseError, match="not a feed"):
         feed_fetch(site.url("/not-a-feed"))
+
+
+def test_an_editor_pastes_a_url_in_the_admin_and_gets_the_article_with_suggestions(
+    site, editor_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            "/admin/ledger/article/import/", {"url": site.url(ARTICLE_PATH), "source": ""}
+        )
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    page = editor_client.get(response["Location"]).content.decode()
+    assert f"imported {site.url(ARTICLE_PATH)}" in page
+    article = Article.objects.get()
+    assert job.items.get().article == article
+    assert Suggestion.objects.filter(article=article).exists()
+
+
+def test_a_network_failure_is_retried_then_rejected(db):
+    from factcheck.ledger.tasks import import_job_item
+
+    job = import_job_create(targets=[ImportTarget(target="http://127.0.0.1:9/story")], label="x")
+    import_job_item.delay(job.items.get().pk)
+    item = job.items.get()
+    assert (item.status, item.attempts) == ("rejected", 3)
+    assert "unreachable" in item.reason
+    assert Article.objects.count() == 0
+
+
+def test_the_command_shows_a_progress_bar_only_when_asked_or_on_a_terminal(db, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", str(seeds), progress=True, stdout=out, stderr=err)
+    assert out.getvalue().count("imported ") == 2
+    assert "2 of 2: 2 imported, 0 unchanged, 0 rejected" in err.getvalue()
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", str(seeds), progress=False, stdout=out, stderr=err)
+    assert out.getvalue().count("unchanged ") == 2 and err.getvalue() == ""

@@ -8,6 +8,7 @@ import job: on the Celery workers when a broker is configured, else here, one af
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
@@ -43,14 +44,20 @@ class Command(BaseCommand):
             "paths", nargs="+", metavar="PATH", help="Files, folders, or http(s) URLs."
         )
         parser.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="Show a progress bar on standard error (default: when it is a terminal).",
+        )
+        parser.add_argument(
             "--source",
             default="",
             metavar="NAME",
             help="The outlet (default: what the copy names, else “Unknown”).",
         )
 
-    def handle(self, *args, paths, source, **options):
-        self.bar = options.get("stderr_is_terminal", sys.stderr.isatty())
+    def handle(self, *args, paths, source, progress, **options):
+        self.bar = sys.stderr.isatty() if progress is None else progress
         rejected = 0
         targets: list[ImportTarget] = []
         files = []
