@@ -98,3 +98,19 @@ def test_the_job_page_runs_the_same_queries_for_1_or_20_items(
     # session, user, user and group permissions, job, items, progress counts
     with django_assert_num_queries(7):
         assert editor_client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_job_list_runs_the_same_queries_for_1_or_20_jobs(
+    editor_client, django_assert_num_queries, count
+):
+    from factcheck.ledger.services.jobs import ImportTarget, import_job_create
+
+    for n in range(count):
+        import_job_create(targets=[ImportTarget(target=f"{n}.txt", payload=b"x")], label="b")
+    editor_client.get("/admin/ledger/importjob/")
+    # session, user, user and group permissions, count, page of jobs with progress
+    with django_assert_num_queries(6):
+        response = editor_client.get("/admin/ledger/importjob/")
+    assert response.status_code == 200
+    assert response.content.decode().count("0 of 1") == count
