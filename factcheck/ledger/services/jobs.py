@@ -9,6 +9,7 @@ new entries to the job as items.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ class ImportTarget:
     payload: bytes | None = None
     content_type: str = ""
     feed_key: str = ""
-    published_hint: object = None  # a date, from a feed entry
+    published_hint: dt.date | None = None  # from a feed entry
 
 
 @dataclass(frozen=True)
@@ -178,9 +179,10 @@ def import_job_item_run(*, item_id: int, final_attempt: bool = True) -> list[int
     """Run one item (idempotent): store its article and its result line; return the ids of
     items it added (a feed's entries).
 
-    A retriable network failure raises RetryLater unless final_attempt; the item stays pending
-    and stores nothing.
+    A retriable network failure raises RetryLater unless final_attempt: the item stays pending,
+    stores nothing, and counts the attempt.
     """
+    added: list[int] = []
     with transaction.atomic():
         item = (
             ImportJobItem.objects.select_for_update()
@@ -196,63 +198,61 @@ def import_job_item_run(*, item_id: int, final_attempt: bool = True) -> list[int
                 status=ImportJobStatus.RUNNING
             )
         item.attempts += 1
-        if item.payload is not None:
-            outcome = file_import(
-                data=bytes(item.payload),
-                name=item.target,
-                source_name=job.source_name,
-                content_type=item.content_type,
-            )
-        elif item.target.startswith(("http://", "https://")):
-            outcome = url_import(
-                url=item.target,
-                source_name=job.source_name,
-                fallback_published=item.published_hint,
-            )
-        else:
-            outcome = [rejected(item.target, "the feed entry has no link to fetch")]
-        added: list[int] = []
+        outcome = _item_import(item)
         if isinstance(outcome, Feed):
-            if item.feed_key:
-                outcome = [rejected(item.target, "the entry links to another feed, not a page")]
-            else:
-                targets = feed_targets(outcome)
-                last = job.items.aggregate(last=Max("position"))["last"] or 0
-                added = _items_add(job, targets, start=last + 1)
-                item.status = ImportItemStatus.FEED
-                item.line = f"feed {item.target}: {len(outcome.items)} entries, {len(targets)} new"
-        if not isinstance(outcome, Feed):
-            if (
-                not final_attempt
-                and len(outcome) == 1
-                and outcome[0].retriable
-                and item.attempts < MAX_ATTEMPTS
-            ):
-                item.save(update_fields=["attempts"])
-                raise_later = outcome[0].reason
-            else:
-                raise_later = ""
-                _record(item, outcome)
+            added = _feed_expand(item, outcome)
+        elif _retry_later(outcome, item=item, final_attempt=final_attempt):
+            item.save(update_fields=["attempts"])
+            retry_reason = outcome[0].reason
         else:
-            raise_later = ""
-        if not raise_later:
+            _record(item, outcome)
+        if item.status != ImportItemStatus.PENDING:
             item.payload = None
             item.finished_at = timezone.now()
-            item.save(
-                update_fields=[
-                    "status",
-                    "line",
-                    "reason",
-                    "article",
-                    "payload",
-                    "attempts",
-                    "finished_at",
-                ]
-            )
-    if raise_later:
-        raise RetryLater(raise_later)
+            fields = ["status", "line", "reason", "article", "payload", "attempts", "finished_at"]
+            item.save(update_fields=fields)
+    if item.status == ImportItemStatus.PENDING:
+        raise RetryLater(retry_reason)
     import_job_finish_if_done(job_id=item.job_id)
     return added
+
+
+def _item_import(item: ImportJobItem) -> list[ImportResult] | Feed:
+    """Import what the item names: an uploaded file's bytes, or a URL."""
+    source_name = item.job.source_name
+    if item.payload is not None:
+        return file_import(
+            data=bytes(item.payload),
+            name=item.target,
+            source_name=source_name,
+            content_type=item.content_type,
+        )
+    if item.target.startswith(("http://", "https://")):
+        return url_import(
+            url=item.target, source_name=source_name, fallback_published=item.published_hint
+        )
+    return [rejected(item.target, "the feed entry has no link to fetch")]
+
+
+def _feed_expand(item: ImportJobItem, feed: Feed) -> list[int]:
+    """A feed read by an item: its new entries become the job's next items."""
+    if item.feed_key:  # a feed's entry must be a page, not another feed
+        _record(item, [rejected(item.target, "the entry links to another feed, not a page")])
+        return []
+    targets = feed_targets(feed)
+    last = item.job.items.aggregate(last=Max("position"))["last"] or 0
+    item.status = ImportItemStatus.FEED
+    item.line = f"feed {item.target}: {len(feed.items)} entries, {len(targets)} new"
+    return _items_add(item.job, targets, start=last + 1)
+
+
+def _retry_later(results: list[ImportResult], *, item: ImportJobItem, final_attempt: bool) -> bool:
+    return (
+        not final_attempt
+        and item.attempts < MAX_ATTEMPTS
+        and len(results) == 1
+        and results[0].retriable
+    )
 
 
 def _record(item: ImportJobItem, results: list[ImportResult]) -> None:
