@@ -121,7 +121,9 @@ class ImportJobAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if not may_import(request):
             raise PermissionDenied
-        job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=object_id)
+        job = get_object_or_404(
+            ImportJob.objects.select_related("created_by", "subscription"), pk=object_id
+        )
         context = {
             **self.admin_site.each_context(request),
             "title": str(job),
