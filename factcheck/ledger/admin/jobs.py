@@ -13,7 +13,6 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
 
 from ..choices import ImportItemStatus
 from ..models import Article, ImportJob
@@ -169,9 +168,3 @@ def job_state(job: ImportJob) -> dict:
         )
     )
     return {"progress": import_job_progress(job), "items": items}
-
-
-def job_link(job: ImportJob) -> str:
-    return format_html(
-        '<a href="{}">{}</a>', reverse("admin:ledger_importjob_change", args=[job.pk]), job
-    )
