@@ -208,6 +208,32 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 # Largest JSON body the API reads (the article import takes DATA_UPLOAD_MAX_MEMORY_SIZE).
 API_JSON_MAX_BYTES = int(os.environ.get("API_JSON_MAX_BYTES", "1000000"))
 
+# Fetching article pages and feeds: one time limit for the whole fetch (seconds), a size cap,
+# and never a private or loopback address unless named here (a newsroom's own CMS, e.g.
+# "10.1.2.3/32"). FETCH_ALLOW_PRIVATE opens every private address: for tests only.
+FETCH_TIMEOUT = float(os.environ.get("FETCH_TIMEOUT", "15"))
+FETCH_MAX_BYTES = int(os.environ.get("FETCH_MAX_BYTES", "5000000"))
+FETCH_ALLOWED_NETWORKS = env_list("FETCH_ALLOWED_NETWORKS")
+FETCH_ALLOW_PRIVATE = False
+
+# Background jobs (Celery). With a broker (REDIS_URL, or CELERY_BROKER_URL to use another)
+# imports of several items, feed runs and re-analyses go to `celery -A factcheck worker`;
+# without one they run in the process that asked, so the demo needs no extra service.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the task to another
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "factcheck")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# How often the scheduler (`celery -A factcheck beat`) looks for feeds that are due.
+FEEDS_CHECK_SECONDS = int(os.environ.get("FEEDS_CHECK_SECONDS", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "feeds-due": {"task": "factcheck.ledger.tasks.feeds_run_due", "schedule": FEEDS_CHECK_SECONDS}
+}
+
 # Who publishes the fact-checks (schema.org ClaimReview author).
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "factcheck")
 NEWSROOM_URL = os.environ.get("NEWSROOM_URL", "http://127.0.0.1:8000/")

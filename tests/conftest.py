@@ -186,3 +186,46 @@ def _api_responses_match_the_schema(monkeypatch):
         return response
 
     monkeypatch.setattr(Client, "request", request)
+
+
+# ---- background jobs --------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_in_process():
+    """Jobs run in the calling process unless a test asks for the real worker (below)."""
+    from factcheck.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def job_worker(transactional_db, settings):
+    """A real Celery worker on the broker when one is configured (CI sets REDIS_URL), else
+    the in-process path; yields "worker" or "in-process". Tasks then see committed data only,
+    hence the transactional database."""
+    from celery.contrib.testing.worker import start_worker
+    from celery.signals import task_postrun
+    from django.db import connections
+
+    from factcheck.celery import app
+
+    settings.FETCH_ALLOW_PRIVATE = True
+    if not settings.CELERY_BROKER_URL:
+        yield "in-process"
+        return
+
+    def close_connections(**kwargs):
+        # The worker thread's connections must not outlive the test database.
+        connections.close_all()
+
+    task_postrun.connect(close_connections, weak=False)
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+            yield "worker"
+    finally:
+        app.conf.task_always_eager = True
+        task_postrun.disconnect(close_connections)

@@ -32,6 +32,7 @@ router.register("events", views.EventViewSet, basename="event")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("positions", views.PositionViewSet, basename="position")
 router.register("links", views.LinkViewSet, basename="link")
+router.register("import-jobs", views.ImportJobViewSet, basename="importjob")
 
 
 @csrf_exempt

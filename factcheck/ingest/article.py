@@ -190,7 +190,10 @@ def sort_paragraphs(
                 credits.append(found[-1])
 
     signoffs: list[SetAside] = []
-    signoff_agencies: list[str] = []
+    # Read from the end, so each sign-off found stands before the last: the agency of the
+    # earliest one wins. Kept as one value, not a list grown at its front (quadratic when a
+    # file is thousands of sign-off-shaped lines).
+    signoff_agency = ""
     for i in reversed(range(count)):
         if kinds[i] is not None:
             continue
@@ -201,7 +204,7 @@ def sort_paragraphs(
         if split is None:
             break
         kept_text, signoff = split
-        signoff_agencies[:0] = names.agencies_in(signoff)
+        signoff_agency = next(iter(names.agencies_in(signoff)), signoff_agency)
         if kept_text:
             texts[i] = kept_text
             signoffs.append(SetAside(kind="signoff", text=signoff, index=i))
@@ -224,11 +227,7 @@ def sort_paragraphs(
     set_aside = sorted(set_aside + signoffs, key=lambda s: s.index)
 
     dateline = next((a for a in map(shapes.dateline_agency, kept[:3]) if a), "")
-    agency = (
-        (signoff_agencies[0] if signoff_agencies else "")
-        or dateline
-        or shapes.most_credited(credits)
-    )
+    agency = signoff_agency or dateline or shapes.most_credited(credits)
     return kept, set_aside, agency
 
 

@@ -136,3 +136,17 @@ class SuggestionStatus(models.TextChoices):
     OPEN = "open", "Open"
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    DONE = "done", "done"
+
+
+class ImportItemStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    IMPORTED = "imported", "imported"
+    UNCHANGED = "unchanged", "unchanged"
+    REJECTED = "rejected", "rejected"
+    FEED = "feed", "feed read"

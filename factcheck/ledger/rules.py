@@ -4,8 +4,9 @@ Both sides import them: services apply them when they store a result (a position
 a claim's corroboration), querysets and reports when they show one. Each rule lives here
 once, so the stored and the shown answer cannot drift apart.
 
-* **Origin.** An article's independent origin is its wire agency when it has one, else its
-  outlet: two outlets running the same AP copy are one origin.
+* **Origin.** An article's independent origin is its wire agency when it has one, else the
+  origin of the earlier copies of the same story (an uncredited copy of an AP story is AP),
+  else its outlet: two outlets running the same AP copy are one origin.
 * **Figures as intervals.** ``exact`` is [v, v]; ``about`` is v ± 10 %; ``at_most``
   ("almost 400", "nearly", "up to") is [0.9v, v]; ``less_than`` is [0, v); ``at_least`` is
   [v, ∞); ``more_than`` is (v, ∞). Two figures agree when their intervals overlap.
@@ -41,9 +42,17 @@ COMMITMENT = {Stance.AMBIGUOUS: 0, Stance.CONDITIONAL: 1, Stance.SUPPORTS: 2, St
 OPPOSITE = frozenset({Stance.SUPPORTS, Stance.OPPOSES})
 
 
-def origin_of(*, wire_agency: str, source_id: int | None) -> str:
-    """The independent origin a copy counts as: its wire agency, else its outlet."""
-    return f"agency:{wire_agency}" if wire_agency else f"source:{source_id}"
+def origin_of(*, wire_agency: str, source_id: int | None, copy_origin: str = "") -> str:
+    """The independent origin a copy counts as: its wire agency, else the origin it shares
+    with the earlier copies of the same story (``copy_origin``), else its outlet."""
+    if wire_agency:
+        return agency_origin(wire_agency)
+    return copy_origin or f"source:{source_id}"
+
+
+def agency_origin(wire_agency: str) -> str:
+    """The origin key of a wire agency's copy."""
+    return f"agency:{wire_agency}"
 
 
 class Interval(NamedTuple):

@@ -112,9 +112,10 @@ def test_article_changelist(editor_client, world, django_assert_num_queries):
 def test_article_change_page_with_marked_text(editor_client, world, django_assert_num_queries):
     # 5 the article, 6 its claims (joined), 7 their subjects, 8 their measurements,
     # 9 claims waiting for re-anchoring, 10 the other revisions, 11 the article again with its
-    # source (admin's get_object), 12 the selected source (autocomplete), 13 the open suggestions
+    # source (admin's get_object), 12 the selected source (autocomplete), 13 the open suggestions,
+    # 14 the article's copies (other outlets running the same story)
     url = f"/admin/ledger/article/{world['article'].pk}/change/"
-    response = measure(editor_client, url, 13, django_assert_num_queries)
+    response = measure(editor_client, url, 14, django_assert_num_queries)
     assert response.content.count(b'class="claim-mark') >= 1
 
 

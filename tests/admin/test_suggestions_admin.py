@@ -208,8 +208,8 @@ def test_the_marking_page_runs_the_same_queries_for_1_and_20_suggestions(
     # subjects, 6 their measurements, 7 claims waiting for re-anchoring, 8 the other
     # revisions, 9-10 the user's and their groups' permissions, 11 the open suggestions,
     # 12 the article again with its source (the admin's get_object), 13 the selected source
-    # (autocomplete widget)
-    with django_assert_num_queries(13):
+    # (autocomplete widget), 14 the article's copies
+    with django_assert_num_queries(14):
         response = editor_client.get(url)
     assert response.content.decode().count('class="button suggestion-accept"') == rows
 

@@ -49,3 +49,47 @@ def test_a_bad_file_is_a_400_with_the_reason(editor_api):
 def test_neither_file_nor_text_is_a_400(editor_api):
     response = editor_api.post("/api/v1/articles/import/", {}, format="json")
     assert response.status_code == 400
+
+
+def test_a_url_is_accepted_as_a_job_that_reports_its_progress(
+    editor_api, django_capture_on_commit_callbacks, monkeypatch
+):
+    from factcheck.ledger.services import jobs
+
+    def fake_url_import(*, url, source_name="", fallback_published=None):
+        from factcheck.ledger.services.articles import rejected
+
+        return [rejected(url, "not found: it answered HTTP 404")]
+
+    monkeypatch.setattr(jobs, "url_import", fake_url_import)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_api.post(
+            "/api/v1/articles/import/", {"url": "https://outlet.example/story"}, format="json"
+        )
+    assert response.status_code == 202, response.content
+    body = response.json()
+    assert response["Location"] == body["url"]
+    assert body["url"].endswith(f"/api/v1/import-jobs/{body['id']}/")
+    job = editor_api.get(body["url"]).json()
+    assert (job["status"], job["done"], job["total"], job["rejected"]) == ("done", 1, 1, 1)
+    assert job["items"][0]["line"] == (
+        "rejected https://outlet.example/story: not found: it answered HTTP 404"
+    )
+
+
+def test_a_ninjs_list_is_a_job_with_a_line_per_item(editor_api, django_capture_on_commit_callbacks):
+    path = Path(settings.BASE_DIR, "tests/ingest/ninjs/items_2x.json")
+    upload = SimpleUploadedFile("wire.json", path.read_bytes(), content_type="application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_api.post("/api/v1/articles/import/", {"file": upload}, format="multipart")
+    assert response.status_code == 202, response.content
+    job = editor_api.get(response["Location"]).json()
+    assert [i["status"] for i in job["items"]] == ["imported", "rejected", "rejected"]
+    assert (job["done"], job["total"], job["imported"]) == (3, 3, 1)
+
+
+def test_jobs_are_not_shown_to_readers(client, editor_api):
+    from factcheck.ledger.models import ImportJob
+
+    job = ImportJob.objects.create(label="x")
+    assert client.get(f"/api/v1/import-jobs/{job.pk}/").status_code in (401, 403)

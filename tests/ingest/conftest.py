@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import random
 import threading
 import time
 from collections.abc import Iterator
@@ -35,6 +36,101 @@ def _page(name: str, base: str) -> bytes:
     return (PAGES / name).read_text(encoding="utf-8").replace("{base}", base).encode("utf-8")
 
 
+BIG_FEED_ITEMS = 200
+_WORDS = [
+    "harbour",
+    "council",
+    "budget",
+    "ministers",
+    "river",
+    "bridge",
+    "farmers",
+    "election",
+    "court",
+    "ruling",
+    "union",
+    "wages",
+    "school",
+    "teachers",
+    "hospital",
+    "nurses",
+    "railway",
+    "freight",
+    "airport",
+    "runway",
+    "police",
+    "report",
+    "drought",
+    "reservoir",
+    "energy",
+    "prices",
+    "wind",
+    "turbines",
+    "coast",
+    "guard",
+    "ferry",
+    "storm",
+    "flood",
+    "barrier",
+    "museum",
+    "library",
+    "festival",
+    "market",
+    "traders",
+    "fishing",
+    "quota",
+    "border",
+    "customs",
+    "exports",
+    "grain",
+    "steel",
+    "mayor",
+    "district",
+    "housing",
+    "rents",
+    "tenants",
+    "landlords",
+    "transit",
+    "buses",
+    "tram",
+    "depot",
+    "strike",
+    "vote",
+]
+
+
+def story_page(number: int, base: str) -> bytes:
+    """A news page of its own: a headline, a date and four paragraphs no other story shares."""
+    rng = random.Random(number)
+    paragraphs = [
+        " ".join(rng.choice(_WORDS) for _ in range(30)).capitalize()
+        + f", officials said ({number})."
+        for _ in range(4)
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>Story {number}</title>"
+        f"<link rel='canonical' href='{base}/story/{number}'>"
+        "<meta property='og:type' content='article'>"
+        "<meta property='og:site_name' content='The Harbour Gazette'>"
+        "<meta property='article:published_time' content='2026-03-04T08:00:00+00:00'>"
+        f"</head><body><article><h1>Story {number}</h1>{body}</article></body></html>"
+    ).encode()
+
+
+def big_feed(base: str, count: int) -> bytes:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{base}/story/{n}</link>"
+        f"<guid>story-{n}</guid><pubDate>Wed, 04 Mar 2026 08:00:00 GMT</pubDate></item>"
+        for n in range(1, count + 1)
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>"
+        f"<title>The Harbour Gazette</title><link>{base}/</link>{items}</channel></rss>"
+    ).encode()
+
+
 class _Handler(BaseHTTPRequestHandler):
     site: Site  # set on the subclass made per server
 
@@ -57,6 +153,10 @@ class _Handler(BaseHTTPRequestHandler):
         if path in routes:
             name, content_type = routes[path]
             self._send(200, _page(name, base), content_type)
+        elif path == "/big-feed.rss":
+            self._send(200, big_feed(base, BIG_FEED_ITEMS), "application/rss+xml")
+        elif path.startswith("/story/"):
+            self._send(200, story_page(int(path.rsplit("/", 1)[1]), base), "text/html")
         elif path == "/wire/ninjs":
             self._send(200, (NINJS / "items_2x.json").read_bytes(), "application/json")
         elif path == "/old-link":

@@ -42,9 +42,18 @@ class ArticleDetailSerializer(ArticleSerializer):
 
 
 class ArticleImportSerializer(InputSerializer):
-    """Either a file (multipart) or the text itself; same parser and errors as the command."""
+    """A file (multipart), the text itself, or a URL; same importer and errors as the command."""
 
-    file = serializers.FileField(required=False, help_text="One article file in the seed format.")
+    file = serializers.FileField(
+        required=False,
+        help_text="An article file: the seed text format, a saved web page, IPTC ninjs JSON "
+        "(one item or a list), or an RSS/Atom feed.",
+    )
+    url = serializers.URLField(
+        required=False,
+        max_length=1000,
+        help_text="A published article's page or an RSS/Atom feed, fetched in the background.",
+    )
     text = serializers.CharField(
         required=False, trim_whitespace=False, help_text="The article text in the seed format."
     )
@@ -62,8 +71,10 @@ class ArticleImportSerializer(InputSerializer):
     )
 
     def validate(self, attrs):
-        if bool(attrs.get("file")) == bool(attrs.get("text")):
-            raise serializers.ValidationError("Send either `file` or `text`, not both or neither.")
+        if sum(bool(attrs.get(name)) for name in ("file", "text", "url")) != 1:
+            raise serializers.ValidationError(
+                "Send one of `file`, `text` or `url`, not several or none."
+            )
         if attrs.get("text") and not attrs.get("origin", "").strip():
             raise serializers.ValidationError({"origin": "Name the origin of the text."})
         return attrs

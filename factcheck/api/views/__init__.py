@@ -4,6 +4,7 @@ from .actors import ActorViewSet
 from .articles import ArticleViewSet
 from .claims import ClaimViewSet
 from .events import EventViewSet
+from .jobs import ImportJobViewSet
 from .links import LinkViewSet
 from .positions import PositionViewSet
 from .tokens import TokenView
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleViewSet",
     "ClaimViewSet",
     "EventViewSet",
+    "ImportJobViewSet",
     "LinkViewSet",
     "PositionViewSet",
     "TokenView",

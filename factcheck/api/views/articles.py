@@ -8,8 +8,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from factcheck.ingest.feeds import looks_like_feed
 from factcheck.ledger.models import Article
 from factcheck.ledger.services.articles import article_import
+from factcheck.ledger.services.jobs import ImportTarget, import_job_create, targets_from_file
+from factcheck.ledger.tasks import job_start_on_commit
 
 from ..filters import ArticleFilter
 from ..parsers import ImportFormParser, ImportJSONParser, ImportMultiPartParser
@@ -19,6 +22,7 @@ from ..serializers.articles import (
     ArticleImportSerializer,
     ArticleSerializer,
 )
+from ..serializers.jobs import ImportJobSerializer
 from .base import ReadOnlyResource
 
 
@@ -54,6 +58,11 @@ class ArticleViewSet(ReadOnlyResource):
                 ArticleImportResultSerializer,
                 description="Unchanged: the same text is already in the ledger.",
             ),
+            202: OpenApiResponse(
+                ImportJobSerializer,
+                description="Accepted as a job: a URL, a feed or a list of ninjs items is "
+                "imported in the background; `Location` (and `url`) is the job to follow.",
+            ),
             400: OpenApiResponse(
                 OpenApiTypes.OBJECT,
                 description="Rejected: an import result with `status` `rejected` and the "
@@ -70,16 +79,28 @@ class ArticleViewSet(ReadOnlyResource):
         pagination_class=None,
     )
     def import_article(self, request):
-        """The file's bytes (or the text, UTF-8) go through the command's importer."""
+        """One article (a file or the text) is imported at once; a URL, a feed or a ninjs list
+        becomes a job (202) imported in the background."""
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        source_name = data.get("source", "")
+        content_type = ""
+        if data.get("url"):
+            targets = [ImportTarget(target=data["url"])]
+            return self.job_accepted(targets, label=data["url"], source_name=source_name)
         if data.get("file"):
             upload = data["file"]
             raw, origin = upload.read(), data.get("origin") or upload.name
+            content_type = upload.content_type or ""
+            targets = targets_from_file(data=raw, name=origin, content_type=content_type)
+            if len(targets) > 1 or looks_like_feed(raw[:4096]):
+                return self.job_accepted(targets, label=origin, source_name=source_name)
         else:
             raw, origin = data["text"].encode("utf-8"), data["origin"]
-        result = article_import(data=raw, origin=origin, source_name=data.get("source", ""))
+        result = article_import(
+            data=raw, origin=origin, source_name=source_name, content_type=content_type
+        )
         body = {
             "status": result.status,
             "article": (
@@ -92,3 +113,11 @@ class ArticleViewSet(ReadOnlyResource):
         }
         code = {"imported": 201, "unchanged": 200}.get(result.status, 400)
         return Response(body, status=code)
+
+    def job_accepted(self, targets, *, label: str, source_name: str) -> Response:
+        job = import_job_create(
+            targets=targets, label=label, source_name=source_name, user=self.request.user
+        )
+        job_start_on_commit(job)
+        body = ImportJobSerializer(job, context=self.get_serializer_context()).data
+        return Response(body, status=202, headers={"Location": body["url"]})

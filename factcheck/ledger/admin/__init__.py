@@ -3,4 +3,16 @@
 base.py holds what the screens share; no screen imports another screen's admin back.
 """
 
-from . import actors, articles, claims, events, links, positions, sources, suggestions, topics  # noqa: F401
+from . import (  # noqa: F401
+    actors,
+    articles,
+    claims,
+    events,
+    feeds,
+    jobs,
+    links,
+    positions,
+    sources,
+    suggestions,
+    topics,
+)

@@ -15,8 +15,9 @@ from django.urls import path
 
 from ..choices import NO_OUTLET
 from ..models import Article, Source
-from ..services.articles import article_import
 from .base import HistoryAdmin, update_changed_fields
+from .copies import copies_display
+from .jobs import import_submit
 from .marking import MarkForm, marking_context
 from .suggestions import suggestions_context
 
@@ -38,8 +39,15 @@ class ImportForm(forms.Form):
     files = MultipleFileField(
         label="Article files",
         widget=MultipleFileInput(),
-        help_text="Seed-format text files (first line “ date YYYY-MM-DD ”); several at once.",
+        help_text="Saved web pages, RSS/Atom feeds, IPTC ninjs JSON or seed-format text "
+        "files (first line “ date YYYY-MM-DD ”); several at once.",
         required=False,
+    )
+    url = forms.URLField(
+        label="Or a URL",
+        required=False,
+        assume_scheme="https",
+        help_text="A published article's page, or an RSS/Atom feed (each entry is imported).",
     )
     source = forms.CharField(
         label="Source outlet",
@@ -89,6 +97,8 @@ class ArticleAdmin(HistoryAdmin):
         "import_warnings",
         "content_hash",
         "imported_at",
+        "analysed_at",
+        "copies",
     ]
     # Everything but the title and the outlet comes from the import.
     readonly_fields = [name for name in fields if name not in ("title", "source")]
@@ -104,6 +114,10 @@ class ArticleAdmin(HistoryAdmin):
             .select_related("source")
             .annotate(n_claims=Count("claims"))
         )
+
+    @admin.display(description="copies of this story")
+    def copies(self, obj):
+        return copies_display(obj)
 
     @admin.display(description="claims", ordering="n_claims")
     def claim_count(self, obj):
@@ -128,16 +142,16 @@ class ArticleAdmin(HistoryAdmin):
         results = []
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            uploads = form.cleaned_data["files"]
-            if not uploads:
-                form.add_error("files", "Choose at least one file.")
-            for upload in uploads:
-                result = article_import(
-                    data=upload.read(),
-                    origin=upload.name,
-                    source_name=form.cleaned_data["source"],
+            uploads, url = form.cleaned_data["files"], form.cleaned_data["url"]
+            if not uploads and not url:
+                form.add_error("files", "Choose at least one file, or give a URL.")
+            else:
+                submitted = import_submit(
+                    request, uploads=uploads, url=url, source_name=form.cleaned_data["source"]
                 )
-                results.append(result)
+                if not isinstance(submitted, list):
+                    return submitted  # a job: its page follows it
+                results = submitted
         context = {
             **self.admin_site.each_context(request),
             "title": "Import articles",

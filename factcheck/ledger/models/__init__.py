@@ -1,9 +1,11 @@
 """The editorial record: one module per concept."""
 
 from .actor import Actor, ActorAlias
-from .article import Article, Source
+from .article import Article, ArticleCopyKey, Source
 from .claim import Claim, ClaimLink, Measurement
 from .event import Event, Series
+from .feed import FeedSubscription
+from .job import ImportJob, ImportJobItem
 from .position import Position
 from .suggestion import Suggestion
 from .topic import Topic
@@ -12,9 +14,13 @@ __all__ = [
     "Actor",
     "ActorAlias",
     "Article",
+    "ArticleCopyKey",
     "Claim",
     "ClaimLink",
     "Event",
+    "FeedSubscription",
+    "ImportJob",
+    "ImportJobItem",
     "Measurement",
     "Position",
     "Series",

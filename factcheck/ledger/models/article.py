@@ -86,8 +86,43 @@ class Article(models.Model):
         "import warnings", default=list, blank=True, help_text="What the importer reported."
     )
     imported_at = models.DateTimeField("imported", auto_now_add=True)
+    analysed_at = models.DateTimeField(
+        "suggestions found",
+        null=True,
+        blank=True,
+        help_text="When the suggestion engine last read this text; empty while it has not, so "
+        "the next import of the same text runs it instead of answering unchanged.",
+    )
+    copy_fingerprint = models.CharField(
+        "copy fingerprint",
+        max_length=800,
+        null=True,  # nullable columns are added without rebuilding the table on SQLite
+        blank=True,
+        help_text="A sketch of the body's running text that recognises other copies of the "
+        "same story however an outlet edited it.",
+    )
+    copy_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name="copy of",
+        help_text="The first article imported of the same story (the same wire copy, edited), "
+        "if this one is a later copy of it.",
+    )
+    copy_origin = models.CharField(
+        "copy origin",
+        max_length=60,
+        null=True,
+        blank=True,
+        help_text="The independent origin this copy shares with the other copies of its story "
+        "when it credits no agency itself (e.g. an uncredited AP story counts as AP).",
+    )
 
-    history = HistoricalRecords(excluded_fields=["body", "paragraphs", "set_aside"])
+    history = HistoricalRecords(
+        excluded_fields=["body", "paragraphs", "set_aside", "copy_fingerprint", "analysed_at"]
+    )
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -122,8 +157,28 @@ class Article(models.Model):
     @property
     def origin_key(self) -> str:
         """The independent origin this copy counts as: its wire agency, else its outlet."""
-        return origin_of(wire_agency=self.wire_agency, source_id=self.source_id)
+        return origin_of(
+            wire_agency=self.wire_agency, source_id=self.source_id, copy_origin=self.copy_origin
+        )
 
     @property
     def origin_label(self) -> str:
         return self.wire_agency or self.source.name
+
+
+class ArticleCopyKey(models.Model):
+    """One lookup key of an article's copy fingerprint: finds its candidate copies by index."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="copy_keys", verbose_name="article"
+    )
+    key = models.BigIntegerField("key", help_text="One bin of the fingerprint: bin and value.")
+
+    class Meta:
+        verbose_name = "article copy key"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "article"], name="articlecopykey_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.key}"

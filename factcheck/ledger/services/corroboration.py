@@ -62,6 +62,7 @@ def _figure_rows(qs) -> list[_Figure]:
             origin=origin_of(
                 wire_agency=row["claim__article__wire_agency"],
                 source_id=row["claim__article__source_id"],
+                copy_origin=row["claim__article__copy_origin"],
             ),
         )
         for row in qs.values(
@@ -73,6 +74,7 @@ def _figure_rows(qs) -> list[_Figure]:
             "bound",
             "claim__article__wire_agency",
             "claim__article__source_id",
+            "claim__article__copy_origin",
         )
     ]
 
@@ -85,11 +87,15 @@ def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, i
     claims = {
         row["pk"]: row
         for row in Claim.objects.filter(pk__in=ids).values(
-            "pk", "event_id", "article__wire_agency", "article__source_id"
+            "pk", "event_id", "article__wire_agency", "article__source_id", "article__copy_origin"
         )
     }
     own_origin = {
-        pk: origin_of(wire_agency=row["article__wire_agency"], source_id=row["article__source_id"])
+        pk: origin_of(
+            wire_agency=row["article__wire_agency"],
+            source_id=row["article__source_id"],
+            copy_origin=row["article__copy_origin"],
+        )
         for pk, row in claims.items()
     }
 
@@ -107,6 +113,8 @@ def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, i
         "from_claim__article__source_id",
         "to_claim__article__wire_agency",
         "to_claim__article__source_id",
+        "from_claim__article__copy_origin",
+        "to_claim__article__copy_origin",
     )
     for link in links:
         for me, other in (("from", "to"), ("to", "from")):
@@ -120,6 +128,7 @@ def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, i
                     origin_of(
                         wire_agency=link[f"{other}_claim__article__wire_agency"],
                         source_id=link[f"{other}_claim__article__source_id"],
+                        copy_origin=link[f"{other}_claim__article__copy_origin"],
                     )
                 )
 

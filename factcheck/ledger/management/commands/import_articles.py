@@ -1,20 +1,54 @@
-"""python manage.py import_articles [--source NAME] PATH...  (the contract in DESIGN.md)."""
+"""python manage.py import_articles [--source NAME] PATH_OR_URL...
+
+Files in any format the importer reads (the seeds' text format, saved web pages, RSS/Atom feeds,
+IPTC ninjs), folders of them, and URLs of article pages or feeds. One line per item: imported,
+unchanged or rejected with the reason; exit status 1 when any was rejected. The items run as an
+import job: on the Celery workers when a broker is configured, else here, one after another.
+"""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import time
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.ledger.services.articles import articles_import_paths
+from factcheck.ledger.choices import ImportItemStatus
+from factcheck.ledger.models import ImportJob, ImportJobItem
+from factcheck.ledger.services.articles import iter_article_files, read_article_file
+from factcheck.ledger.services.jobs import (
+    ImportTarget,
+    import_job_create,
+    import_job_finish_if_done,
+    import_job_item_run,
+    import_job_pending,
+    import_job_progress,
+    targets_from_file,
+)
+from factcheck.ledger.tasks import import_job_start
+
+POLL_SECONDS = 0.5
+BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
     help = (
-        "Import seed-format article files or folders of them. One line per file: imported, "
-        "unchanged or rejected with the reason. Exit status 1 when any file was rejected."
+        "Import article files, folders of them, or URLs of pages and feeds. One line per item: "
+        "imported, unchanged or rejected with the reason. Exit status 1 when any was rejected."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="Files, folders, or http(s) URLs."
+        )
+        parser.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="Show a progress bar on standard error (default: when it is a terminal).",
+        )
         parser.add_argument(
             "--source",
             default="",
@@ -22,11 +56,96 @@ class Command(BaseCommand):
             help="The outlet (default: what the copy names, else the article needs one).",
         )
 
-    def handle(self, *args, paths, source, **options):
+    def handle(self, *args, paths, source, progress, **options):
+        self.bar = sys.stderr.isatty() if progress is None else progress
         rejected = 0
-        for result in articles_import_paths(paths, source_name=source):
-            rejected += result.status == "rejected"
-            style = self.style.ERROR if result.status == "rejected" else self.style.SUCCESS
-            self.stdout.write(style(result.line))
+        targets: list[ImportTarget] = []
+        files = []
+        for raw in paths:
+            if raw.startswith(("http://", "https://")):
+                targets.append(ImportTarget(target=raw))
+            else:
+                files.append(raw)
+        for path in iter_article_files(files):
+            data = read_article_file(path)
+            if isinstance(data, bytes):
+                targets.extend(targets_from_file(data=data, name=path.name))
+            else:
+                rejected += 1
+                self.stdout.write(self.style.ERROR(data.line))
+        if targets:
+            job = import_job_create(targets=targets, label=_label(paths), source_name=source)
+            if settings.CELERY_TASK_ALWAYS_EAGER:
+                rejected += self._run_here(job)
+            else:
+                rejected += self._follow(job)
         if rejected:
-            raise CommandError(f"{rejected} file(s) rejected", returncode=1)
+            raise CommandError(f"{rejected} item(s) rejected", returncode=1)
+
+    def _run_here(self, job: ImportJob) -> int:
+        """No broker: run the items one after another, printing each as it is done."""
+        queue = import_job_pending(job)
+        if not queue:
+            import_job_finish_if_done(job_id=job.pk)
+        printed: set[int] = set()
+        rejected = 0
+        while queue:
+            queue.extend(import_job_item_run(item_id=queue.pop(0)))
+            rejected += self._print_new(job, printed, final=not queue)
+        return rejected
+
+    def _follow(self, job: ImportJob) -> int:
+        """A broker: start the job on the workers and print each item as it finishes."""
+        import_job_start.delay(job.pk)
+        printed: set[int] = set()
+        rejected = 0
+        while True:
+            job.refresh_from_db(fields=["status"])
+            finished = job.status == "done"
+            rejected += self._print_new(job, printed, final=finished)
+            if finished:
+                return rejected
+            time.sleep(POLL_SECONDS)
+
+    def _print_new(self, job: ImportJob, printed: set[int], *, final: bool) -> int:
+        rejected = 0
+        done = (
+            ImportJobItem.objects.filter(job=job)
+            .exclude(status=ImportItemStatus.PENDING)
+            .exclude(pk__in=printed)
+            .order_by("finished_at", "position")
+        )
+        for item in done:
+            printed.add(item.pk)
+            rejected += item.status == ImportItemStatus.REJECTED
+            self._clear_bar()
+            style = {
+                ImportItemStatus.REJECTED: self.style.ERROR,
+                ImportItemStatus.FEED: self.style.NOTICE,
+            }.get(item.status, self.style.SUCCESS)
+            self.stdout.write(style(item.line))
+        self._draw_bar(job, final=final)
+        return rejected
+
+    def _draw_bar(self, job: ImportJob, *, final: bool) -> None:
+        if not self.bar:
+            return
+        progress = import_job_progress(job)
+        total = max(progress.total, 1)
+        filled = BAR_WIDTH * progress.done // total
+        self.stderr.write(
+            f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {progress.done} of "
+            f"{progress.total}: {progress.imported} imported, {progress.unchanged} unchanged, "
+            f"{progress.rejected} rejected",
+            ending="\n" if final else "",
+        )
+        self.stderr.flush()
+
+    def _clear_bar(self) -> None:
+        if self.bar:
+            self.stderr.write("\r\033[K", ending="")
+
+
+def _label(paths: list[str]) -> str:
+    shown = ", ".join(paths[:3])
+    return shown + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
