@@ -228,6 +228,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "factcheck")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task taken by a worker that died without acknowledging it is handed to another worker after
+# this many seconds (Redis broker). Longer than any one task: an import item takes seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
 # How often the scheduler (`celery -A factcheck beat`) looks for feeds that are due.
 FEEDS_CHECK_SECONDS = int(os.environ.get("FEEDS_CHECK_SECONDS", "60"))
 CELERY_BEAT_SCHEDULE = {
