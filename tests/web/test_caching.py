@@ -56,7 +56,7 @@ def test_a_matching_if_modified_since_answers_304_in_one_query(
     url = f"/claims/{claim.pk}/"
     last_modified = client.get(url)["Last-Modified"]
     with django_assert_num_queries(1):
-        # 1. newest history date: nothing else runs for an unchanged page
+        # 1. the public ledger clock: nothing else runs for an unchanged page
         response = client.get(url, headers={"If-Modified-Since": last_modified})
     assert response.status_code == 304
 
@@ -69,6 +69,51 @@ def test_a_change_to_the_ledger_changes_the_etag(client, claim):
     response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 200
     assert response["ETag"] != etag
+
+
+def test_the_validator_reads_the_clock_row_not_history(client, claim, django_assert_num_queries):
+    url = f"/claims/{claim.pk}/"
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(1) as captured:
+        client.get(url, headers={"If-None-Match": etag})
+    (sql,) = [query["sql"] for query in captured.captured_queries]
+    assert "ledger_ledgerclock" in sql
+    assert "historical" not in sql
+
+
+def test_a_draft_edit_keeps_the_etag_and_a_publish_changes_it(client, reviewer):
+    from factcheck.ledger.models import Claim
+    from factcheck.ledger.services.claims import claim_publish, claim_send_back
+
+    ClaimFactory(published=True)  # something public, so the home page has content
+    draft = ClaimFactory(status="in_review")
+    etag = client.get("/")["ETag"]
+
+    draft = Claim.objects.get(pk=draft.pk)
+    draft.summary = "an edit nobody outside the newsroom sees"
+    draft.save()
+    assert client.get("/")["ETag"] == etag
+
+    claim_publish(claim=Claim.objects.get(pk=draft.pk), user=reviewer)
+    published_etag = client.get("/")["ETag"]
+    assert published_etag != etag
+
+    claim_send_back(claim=Claim.objects.get(pk=draft.pk), user=reviewer, note="check the figure")
+    sent_back_etag = client.get("/")["ETag"]
+    assert sent_back_etag != published_etag
+
+    again = Claim.objects.get(pk=draft.pk)
+    again.summary = "a second edit, back in draft"
+    again.save()
+    assert client.get("/")["ETag"] == sent_back_etag
+
+
+def test_an_edit_to_a_record_pages_show_changes_the_etag(client, claim):
+    etag = client.get("/")["ETag"]
+    actor = claim.claimant
+    actor.name = "A new name"
+    actor.save()
+    assert client.get("/")["ETag"] != etag
 
 
 def test_different_pages_have_different_etags(client, claim):

@@ -3,6 +3,7 @@
 from .actor import Actor, ActorAlias
 from .article import Article, Source
 from .claim import Claim, ClaimLink, Measurement
+from .clock import LedgerClock
 from .event import Event, Series
 from .position import Position
 from .suggestion import Suggestion
@@ -15,6 +16,7 @@ __all__ = [
     "Claim",
     "ClaimLink",
     "Event",
+    "LedgerClock",
     "Measurement",
     "Position",
     "Series",

@@ -192,6 +192,15 @@ class Claim(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("web:claim", args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The status as stored, so a save can tell a claim leaving publication (a public
+        # change) from a draft's edit (none) without asking the database again.
+        if "status" in field_names:
+            instance.stored_status = instance.status
+        return instance
+
     @property
     def is_published(self) -> bool:
         return self.status == ClaimStatus.PUBLISHED

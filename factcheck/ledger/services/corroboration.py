@@ -193,7 +193,7 @@ def claims_refresh(*, claim_ids: Iterable[int], event_ids: Iterable[int] = ()) -
     stale = [
         claim
         for claim in Claim.objects.filter(pk__in=list(computed)).only(
-            "pk", "corroboration", "independent_origins"
+            "pk", "status", "corroboration", "independent_origins"
         )
         if (claim.corroboration, claim.independent_origins) != computed[claim.pk]
     ]

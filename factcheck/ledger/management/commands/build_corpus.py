@@ -45,6 +45,7 @@ from factcheck.ledger.models import (
     Topic,
 )
 from factcheck.ledger.rules import change_between, measurement_interval
+from factcheck.ledger.services.clock import public_change_mark
 from factcheck.ledger.services.corroboration import corroboration_compute
 
 CONTEXT_CHARS = 32  # the prefix/suffix length editors' selections store
@@ -171,6 +172,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             builder.build()
+            public_change_mark()  # bulk writes send no history signal
         self.stdout.write(
             self.style.SUCCESS(
                 "built "
