@@ -1,6 +1,7 @@
 """Reader search over published claims and current articles.
 
-On PostgreSQL: full-text search computed at query time (ranked, with ts_headline snippets).
+On PostgreSQL: full-text search on stored, trigger-kept search vectors with GIN indexes
+(ranked, with ts_headline snippets), plus trigram similarity for fragments and misspellings.
 Elsewhere (SQLite in development): every word must appear in one of the fields, case-insensitive,
 and the snippet marks the words in Python. Both return snippets as SafeString, escaped first.
 """
@@ -10,17 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Greatest
 
 from factcheck.ledger.choices import Rating
 from factcheck.ledger.models import Actor, Article, Claim, Event, Topic
+from factcheck.ledger.querysets import SEARCH_CONFIG, StoredSearchVector
 
 from .highlight import MARK_START, MARK_STOP, mark_terms, render_marked
 
 LIMIT = 50
-CONFIG = "english"
+CONFIG = SEARCH_CONFIG
+TRIGRAM_CHARS = 60  # a name or a fragment; longer text is for the full-text query
 SNIPPET_CHARS = 220
 
 
@@ -120,30 +129,37 @@ def search_run(data: dict) -> Results:
 
 
 def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
+    """Ranked matches on the stored search vectors (GIN indexes).
+
+    A claim also matches when the words resemble a stretch of its quote or summary by trigrams
+    (``pg_trgm`` word similarity, its own GIN indexes): a fragment ("zelen") or a misspelled
+    name ("Zelenskiy") still finds it. Full-text matches rank first, then by similarity.
+    """
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
-    claim_vector = (
-        SearchVector("exact", weight="A", config=CONFIG)
-        + SearchVector("summary", weight="A", config=CONFIG)
-        + SearchVector("article__title", weight="C", config=CONFIG)
-    )
-    article_vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "body", weight="B", config=CONFIG
-    )
+    vector = StoredSearchVector()
     marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": CONFIG}
+    fragment = q[:TRIGRAM_CHARS]
     claims = (
-        claims.annotate(document=claim_vector)
-        .filter(document=query)
+        claims.alias(document=vector)
+        .filter(
+            Q(document=query)
+            | Q(exact__trigram_word_similar=fragment)
+            | Q(summary__trigram_word_similar=fragment)
+        )
         .annotate(
-            rank=SearchRank(claim_vector, query),
+            rank=SearchRank(vector, query),
+            resemblance=Greatest(
+                TrigramWordSimilarity(fragment, "exact"), TrigramWordSimilarity(fragment, "summary")
+            ),
             headline=SearchHeadline("exact", query, highlight_all=True, **marks),
         )
-        .order_by("-rank", "-published_at", "-id")
+        .order_by("-rank", "-resemblance", "-published_at", "-id")
     )
     articles = (
-        articles.annotate(document=article_vector)
+        articles.alias(document=vector)
         .filter(document=query)
         .annotate(
-            rank=SearchRank(article_vector, query),
+            rank=SearchRank(vector, query),
             headline=SearchHeadline(
                 "body",
                 query,

@@ -56,7 +56,7 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         ClaimFactory(published=True, subjects=[actor])
         PositionFactory(actor=actor, evidence=[made])
     with django_assert_num_queries(8):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. the actor with its affiliation
         # 3. its aliases
         # 4. published claims by or about it, with article, source, claimant, event, topic

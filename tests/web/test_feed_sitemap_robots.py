@@ -32,7 +32,7 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     for _ in range(rows):
         ClaimFactory(published=True, claimant=ActorFactory(), subjects=[ActorFactory()])
     with django_assert_num_queries(4):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. newest published claims with article, source, claimant, event, series, topic
         # 3. their subject actors
         # 4. their measurements
@@ -84,7 +84,7 @@ def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_qu
             topic=TopicFactory(),
         )
     with django_assert_num_queries(11):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2-3. published claims: count, then the page of them
         # 4-5. current articles with a published claim: count, page
         # 6-7. actors a published claim names: count, page

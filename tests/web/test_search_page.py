@@ -102,7 +102,7 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         EventFactory()
         TopicFactory()
     with django_assert_num_queries(9):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. the actor filter's value
         # 3. matching published claims with article, source, claimant, event, series, topic
         # 4. their subject actors
@@ -119,6 +119,42 @@ def test_the_empty_form_runs_a_fixed_number_of_queries(client, django_assert_num
     for _ in range(20):
         ActorFactory()
     with django_assert_num_queries(4):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2-4. the actor, event and topic choices of the filter form
         client.get("/search/")
+
+
+def _claim_ids(client, q):
+    html = client.get("/search/", {"q": q}).content.decode()
+    section = html[html.index('id="claim-results"') : html.index('id="article-results"')]
+    return section
+
+
+@pytest.mark.django_db
+def test_a_fragment_or_a_misspelled_name_finds_the_claim_on_postgres(client, donetsk):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    assert f'href="/claims/{donetsk.pk}/"' in _claim_ids(client, "Donetks")
+    assert f'href="/claims/{donetsk.pk}/"' in _claim_ids(client, "Donets")
+    assert f'href="/claims/{donetsk.pk}/"' not in _claim_ids(client, "zanzibar")
+
+
+@pytest.mark.django_db
+def test_the_stored_vectors_follow_edits_on_postgres(client, donetsk):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the stored search vectors are PostgreSQL's")
+    from factcheck.ledger.models import Article, Claim
+
+    Claim.objects.filter(pk=donetsk.pk).update(summary="Kremlin wants the whole region")
+    assert set(Claim.objects.containing(["kremlin"])) == {donetsk}
+    Article.objects.filter(pk=donetsk.article_id).update(title="Talks in Lausanne")
+    assert set(Claim.objects.containing(["lausanne"], article_title=True)) == {donetsk}
+    assert set(Claim.objects.containing(["geneva"], article_title=True)) == set()
+    assert (
+        f'href="/articles/{donetsk.article_id}/"'
+        in client.get("/search/", {"q": "Lausanne"}).content.decode()
+    )
