@@ -7,7 +7,14 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from factcheck.ledger.choices import ClaimStatus
-from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, EventFactory, TopicFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ClaimFactory,
+    EventFactory,
+    SeriesFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -40,21 +47,40 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     assert response.content.count(b"<entry>") == rows
 
 
+def _locs(response):
+    return [
+        loc.text.removeprefix("http://testserver")
+        for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")
+    ]
+
+
+def _sitemap_paths(client):
+    """Every page the sitemap index names, through each of its sections' pages."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert b"<sitemapindex" in index.content
+    paths = set()
+    for section in _locs(index):
+        response = client.get(section)
+        assert response.status_code == 200
+        paths.update(_locs(response))
+    return paths
+
+
 def test_the_sitemap_lists_published_records_and_what_they_name(client):
-    actor, event, topic = ActorFactory(), EventFactory(), TopicFactory()
+    actor, topic = ActorFactory(), TopicFactory()
+    event = EventFactory(series=SeriesFactory())
     claim = ClaimFactory(published=True, claimant=actor, event=event, topic=topic)
     hidden_actor, hidden_event = ActorFactory(), EventFactory()
     draft = ClaimFactory(claimant=hidden_actor, event=hidden_event, article=ArticleFactory())
 
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urls = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
-    paths = {url.removeprefix("http://testserver") for url in urls}
+    paths = _sitemap_paths(client)
     assert {
         f"/claims/{claim.pk}/",
         f"/articles/{claim.article_id}/",
         f"/actors/{actor.pk}/",
         f"/events/{event.pk}/",
+        f"/series/{event.series_id}/",
         f"/topics/{topic.pk}/",
     } <= paths
     assert f"/claims/{draft.pk}/" not in paths
@@ -83,15 +109,39 @@ def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_qu
             event=EventFactory(),
             topic=TopicFactory(),
         )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         # 1. the public ledger clock (Last-Modified / ETag)
-        # 2-3. published claims: count, then the page of them
-        # 4-5. current articles with a published claim: count, page
-        # 6-7. actors a published claim names: count, page
-        # 8-9. events of published claims: count, page
-        # 10-11. topics of published claims: count, page
-        response = client.get("/sitemap.xml")
-    assert response.content.count(b"<url>") == 5 * rows + rows  # actors: claimant + subject
+        # 2-7. how many pages: a count of the published claims, current articles with a
+        #      published claim, actors they name, their events, series and topics
+        index = client.get("/sitemap.xml")
+    assert len(_locs(index)) == 6
+    with django_assert_num_queries(3):
+        # 1. the public ledger clock
+        # 2-3. the published claims: count, then the page of them
+        response = client.get("/sitemap-claims.xml")
+    assert response.content.count(b"<url>") == rows
+    with django_assert_num_queries(3):
+        # 1. the public ledger clock
+        # 2-3. the actors a published claim names: count, then the page of them
+        response = client.get("/sitemap-actors.xml")
+    assert response.content.count(b"<url>") == 2 * rows  # claimant + subject
+
+
+def test_the_sitemap_pages_every_section(client, monkeypatch):
+    from factcheck.web import sitemaps
+
+    monkeypatch.setattr(sitemaps.PagedSitemap, "limit", 2)
+    claims = [ClaimFactory(published=True) for _ in range(5)]
+    index = _locs(client.get("/sitemap.xml"))
+    assert [loc for loc in index if "claims" in loc] == [
+        "/sitemap-claims.xml",
+        "/sitemap-claims.xml?p=2",
+        "/sitemap-claims.xml?p=3",
+    ]
+    paths = _sitemap_paths(client)
+    assert {f"/claims/{claim.pk}/" for claim in claims} <= paths
+    assert client.get("/sitemap-claims.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_runs_no_query(client, django_assert_num_queries):
