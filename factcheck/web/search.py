@@ -111,7 +111,7 @@ def search_run(data: dict) -> Results:
         claims, articles = _fallback(q, claims, articles)
         ranked = False
 
-    claim_rows = list(claims.with_related()[:LIMIT])
+    claim_rows = list(claims.as_rows()[:LIMIT])
     article_rows = list(articles[:LIMIT])
     terms = _terms(q)
     for claim in claim_rows:

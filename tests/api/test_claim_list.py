@@ -153,3 +153,25 @@ def test_an_editor_list_adds_only_the_token_and_permission_lookups(
         # 4 count, 5 claims with their joins, 6 subjects, 7 measurements
         response = editor_api.get("/api/v1/claims/")
     assert len(response.json()["results"]) == rows
+
+
+def test_the_date_filters_take_the_articles_day_and_the_change_time(anon):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import ArticleFactory
+
+    early = ClaimFactory(published=True, article=ArticleFactory(published=dt.date(2026, 1, 5)))
+    late = ClaimFactory(published=True, article=ArticleFactory(published=dt.date(2026, 3, 5)))
+    assert ids(anon.get("/api/v1/claims/", {"date_from": "2026-02-01"})) == [late.pk]
+    assert ids(anon.get("/api/v1/claims/", {"date_to": "2026-02-01"})) == [early.pk]
+    since = (timezone.now() + dt.timedelta(minutes=1)).isoformat()
+    assert ids(anon.get("/api/v1/claims/", {"updated_since": since})) == []
+    assert set(ids(anon.get("/api/v1/claims/", {"updated_since": "2020-01-01T00:00:00Z"}))) == {
+        early.pk,
+        late.pk,
+    }
+    response = anon.get("/api/v1/claims/", {"date_from": "yesterday"})
+    assert response.status_code == 400
+    assert "date_from" in response.json()

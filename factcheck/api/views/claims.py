@@ -109,7 +109,10 @@ class ClaimViewSet(ServiceResource):
     expandable = CLAIM_EXPAND
 
     def get_queryset(self):
-        return Claim.objects.with_related().visible_to(self.request.user)
+        claims = Claim.objects.visible_to(self.request.user)
+        if self.action in ("list", "export_csv", "claimreview", "annotations", "match"):
+            return claims.as_rows()
+        return claims.with_related()
 
     def get_renderers(self):
         if getattr(self, "action", None) == "export_csv":

@@ -181,9 +181,18 @@ class Claim(models.Model):
                 name="claim_about_end_not_before_start",
             ),
         ]
+        # Lists filter on status (readers see published claims) then order or filter: one
+        # index per ordering and filter the API offers, each led by status.
         indexes = [
             models.Index(fields=["status", "published_at"], name="claim_status_published_idx"),
             models.Index(fields=["status", "submitted_at"], name="claim_status_submitted_idx"),
+            models.Index(
+                fields=["status", "article", "start", "id"], name="claim_status_order_idx"
+            ),
+            models.Index(fields=["status", "updated_at", "id"], name="claim_status_updated_idx"),
+            models.Index(fields=["status", "rating", "id"], name="claim_status_rating_idx"),
+            models.Index(fields=["status", "kind", "id"], name="claim_status_kind_idx"),
+            models.Index(fields=["status", "corroboration", "id"], name="claim_status_corrob_idx"),
         ]
 
     def __str__(self) -> str:
