@@ -30,6 +30,7 @@ from ..exports import (
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
+from ..pagination import WideRowsPagination
 from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
@@ -105,6 +106,7 @@ class ClaimViewSet(ServiceResource):
     workflow_actions = ("submit", "publish", "send_back", "reject", "rate")
     filtered_actions = ("export_csv", "claimreview", "annotations")
     filterset_class = ClaimFilter
+    pagination_class = WideRowsPagination
     ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
     expandable = CLAIM_EXPAND
 

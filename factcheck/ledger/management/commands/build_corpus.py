@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -173,6 +173,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             builder.build()
             public_change_mark()  # bulk writes send no history signal
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses from an empty table's.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 "built "
