@@ -56,5 +56,6 @@ def matrix(request):
             as_of = dt.date.fromisoformat(raw)
         except ValueError:
             error = f"“{raw}” is not a date; use YYYY-MM-DD."
-    context = {"matrix": position_matrix(as_of=as_of), "as_of": as_of, "raw": raw, "error": error}
+    matrix = position_matrix(as_of=as_of, page=request.GET.get("page") or 1)
+    context = {"matrix": matrix, "as_of": as_of, "raw": raw, "error": error}
     return render(request, "web/matrix.html", context, status=400 if error else 200)
