@@ -147,9 +147,10 @@ def test_event_page_queries(rows, client, django_assert_num_queries):
         _figure(night, 100 + i, agency=f"A{i}", quantity=f"q{i % 3}")
     # 1 last change, 2 event with series and parent, 3 participants,
     # 4 measurements with claim, article and source,
-    # 5 claims with article, source, claimant, event, series and topic, 6 subjects,
-    # 7 measurements of the claims
-    with django_assert_num_queries(7):
+    # 5 how many published claims (the page's count),
+    # 6 the page of claims with article, source, claimant, event, series and topic,
+    # 7 subjects, 8 measurements of the claims
+    with django_assert_num_queries(8):
         assert client.get(f"/events/{night.pk}/").status_code == 200
 
 
