@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from collections.abc import Callable, Iterable, Iterator
 
+from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
+
+# Claims read per query while streaming an export: memory stays flat whatever the ledger's size.
+EXPORT_CHUNK = 2000
 
 CSV_COLUMNS = [
     "id",
@@ -109,3 +116,56 @@ def claim_annotation(claim, absolute) -> dict:
     if claim.published_at:
         annotation["created"] = claim.published_at.isoformat()
     return annotation
+
+
+def _chunked(claims) -> Iterator:
+    return claims.iterator(chunk_size=EXPORT_CHUNK)
+
+
+def csv_stream(claims, *, filename: str) -> StreamingHttpResponse:
+    """The claims as CSV, written while they are read (``EXPORT_CHUNK`` at a time)."""
+
+    def lines() -> Iterator[str]:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for claim in _chunked(claims):
+            writer.writerow(claim_csv_row(claim))
+            if out.tell() > 64_000:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
+        yield out.getvalue()
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def json_opening(head: dict, key: str) -> str:
+    """The JSON text of ``head`` left open at a new ``key`` (``{"a": 1, "key":``)."""
+    text = json.dumps(head, cls=JSONEncoder)[:-1]
+    return text + ("," if head else "") + json.dumps(key) + ":"
+
+
+def json_stream(
+    opening: str, items: Iterable, closing: str, *, content_type: str
+) -> StreamingHttpResponse:
+    """``opening``, the items as a JSON array (``None`` items left out), ``closing``: written
+    while the items are read."""
+
+    def chunks() -> Iterator[str]:
+        yield opening + "["
+        first = True
+        for item in items:
+            if item is None:
+                continue
+            yield ("" if first else ",") + json.dumps(item, cls=JSONEncoder)
+            first = False
+        yield "]" + closing
+
+    return StreamingHttpResponse(chunks(), content_type=content_type)
+
+
+def mapped(claims, to_item: Callable) -> Iterator:
+    return (to_item(claim) for claim in _chunked(claims))

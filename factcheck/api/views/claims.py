@@ -26,7 +26,10 @@ from ..exports import (
     CSVRenderer,
     JSONLDRenderer,
     claim_annotation,
-    claim_csv_row,
+    csv_stream,
+    json_opening,
+    json_stream,
+    mapped,
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
@@ -270,8 +273,7 @@ class ClaimViewSet(ServiceResource):
     )
     @action(detail=False, methods=["get"], url_path=r"export\.csv", pagination_class=None)
     def export_csv(self, request):
-        rows = [claim_csv_row(claim) for claim in self._exported()]
-        return Response(rows, headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+        return csv_stream(self._exported(), filename="claims.csv")
 
     @extend_schema(
         summary="ClaimReview JSON-LD feed (published, rated claims; filters apply)",
@@ -282,13 +284,13 @@ class ClaimViewSet(ServiceResource):
         absolute = self._absolute()
         # Unrated claims have no review; leaving them out of the query saves loading them.
         rated = self._exported().published().exclude(rating="")
-        reviews = [claim_review(claim, absolute=absolute) for claim in rated]
-        return Response(
-            {
-                "@context": "https://schema.org",
-                "@type": "DataFeed",
-                "dataFeedElement": [review for review in reviews if review is not None],
-            }
+        return json_stream(
+            json_opening(
+                {"@context": "https://schema.org", "@type": "DataFeed"}, "dataFeedElement"
+            ),
+            mapped(rated, lambda claim: claim_review(claim, absolute=absolute)),
+            "}",
+            content_type=JSONLDRenderer.media_type,
         )
 
     @extend_schema(
@@ -302,14 +304,18 @@ class ClaimViewSet(ServiceResource):
     @action(detail=False, methods=["get"], pagination_class=None)
     def annotations(self, request):
         absolute = self._absolute()
-        items = [claim_annotation(claim, absolute) for claim in self._exported()]
-        return Response(
-            {
-                "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": absolute(request.get_full_path()),
-                "type": "AnnotationCollection",
-                "label": "Claims of the factcheck ledger",
-                "total": len(items),
-                "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-            }
+        claims = self._exported()
+        collection = {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": absolute(request.get_full_path()),
+            "type": "AnnotationCollection",
+            "label": "Claims of the factcheck ledger",
+            "total": claims.count(),
+        }
+        page = {"type": "AnnotationPage", "startIndex": 0}
+        return json_stream(
+            json_opening(collection, "first") + json_opening(page, "items"),
+            mapped(claims, lambda claim: claim_annotation(claim, absolute)),
+            "}}",
+            content_type=JSONLDRenderer.media_type,
         )

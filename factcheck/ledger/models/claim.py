@@ -193,6 +193,9 @@ class Claim(models.Model):
             models.Index(fields=["status", "rating", "id"], name="claim_status_rating_idx"),
             models.Index(fields=["status", "kind", "id"], name="claim_status_kind_idx"),
             models.Index(fields=["status", "corroboration", "id"], name="claim_status_corrob_idx"),
+            # Counting a topic's or an event's published claims from the index alone.
+            models.Index(fields=["topic", "status"], name="claim_topic_status_idx"),
+            models.Index(fields=["event", "status"], name="claim_event_status_idx"),
         ]
 
     def __str__(self) -> str:
