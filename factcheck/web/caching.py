@@ -4,6 +4,11 @@ Every public page shows a slice of one ledger, so one clock validates them all: 
 ``public`` clock (``LedgerClock``), which every write a public page can show moves in its own
 transaction (``factcheck.ledger.services.clock``). Reading it is one primary-key lookup, run
 before the view, so a 304 costs that lookup and nothing else however large the ledger is.
+
+Pages rendered for anonymous readers are also kept in the cache (``CACHES``; Redis shares them
+between app processes) under the clock's version and the full path: the next reader of the
+same page gets it for that lookup and one cache read, and a public change, which moves the
+clock, makes every kept page stale at once (old keys simply expire).
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -23,6 +30,9 @@ from factcheck.ledger.permissions import is_newsroom
 PAGE_VERSION = "1"
 DEFAULT_MAX_AGE = 60
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+PAGE_CACHE_SECONDS = 600
+# Headers a kept page carries back; the validators and Cache-Control are set on every answer.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 
 def site_changed() -> tuple[int, dt.datetime]:
@@ -57,7 +67,8 @@ def public_page(view):
         etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = view(request, *args, **kwargs)
+            kept_as = f"page:{etag}:{changed.timestamp()}"
+            response = _kept_or_rendered(request, kept_as, lambda: view(request, *args, **kwargs))
         if response.status_code in (200, 304):
             response.headers["ETag"] = etag
             response.headers["Last-Modified"] = http_date(last_modified)
@@ -70,3 +81,30 @@ def public_page(view):
         return response
 
     return wrapped
+
+
+def _kept_or_rendered(request, key: str, render) -> HttpResponse:
+    """The page kept under ``key`` for anonymous readers, else rendered (and kept if it can be:
+    a whole 200 with no cookie)."""
+    anonymous = not request.user.is_authenticated
+    if anonymous:
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response.headers[name] = value
+            return response
+    response = render()
+    if (
+        anonymous
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+    ):
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
+        cache.set(key, (response.content, headers), PAGE_CACHE_SECONDS)
+    return response

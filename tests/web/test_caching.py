@@ -126,3 +126,34 @@ def test_newsroom_staff_get_private_no_store(editor_client, claim):
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     assert "ETag" not in response
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_already_rendered_for_a_reader_costs_one_query(
+    client, claim, page, django_assert_num_queries
+):
+    url = _url(page, claim)
+    first = client.get(url)
+    with django_assert_num_queries(1):
+        # 1. the public ledger clock: the page itself comes from the cache
+        again = client.get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_public_change_renders_the_page_again(client, claim):
+    url = f"/claims/{claim.pk}/"
+    client.get(url)
+    claim.summary = "A new summary"
+    claim.save()
+    assert "A new summary" in client.get(url).content.decode()
+
+
+def test_pages_for_the_newsroom_are_never_kept(editor_client, client, claim):
+    url = f"/claims/{claim.pk}/"
+    editor_client.get(url)
+    from django.core.cache import cache
+
+    assert not [key for key in getattr(cache, "_cache", {}) if "page:" in str(key)]
