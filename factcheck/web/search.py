@@ -163,9 +163,16 @@ def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, Q
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
     vector = StoredSearchVector()
     marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": CONFIG}
-    claims = (
-        claims.alias(document=vector)
+    # Rank on the claim table alone, then join the page's rows: joining every match to its
+    # article, claimant and event before sorting would cost far more than the ranking.
+    best = (
+        claims.alias(document=vector, rank=SearchRank(vector, query))
         .filter(document=query)
+        .order_by("-rank", "-published_at", "-id")
+        .values("pk")[:LIMIT]
+    )
+    claims = (
+        Claim.objects.filter(pk__in=best)
         .annotate(
             rank=SearchRank(vector, query),
             headline=SearchHeadline("exact", query, highlight_all=True, **marks),
