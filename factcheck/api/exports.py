@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
@@ -133,7 +134,7 @@ def claim_annotation(claim, absolute) -> dict:
         "modified": claim.updated_at.isoformat(),
         "body": body,
         "target": {
-            "source": absolute(claim.article.get_absolute_url()),
+            "source": absolute(reverse("web:article", args=[claim.article_id])),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -148,6 +149,28 @@ def claim_annotation(claim, absolute) -> dict:
     if claim.published_at:
         annotation["created"] = claim.published_at.isoformat()
     return annotation
+
+
+# What an annotation reads: the claim's own columns, no join.
+ANNOTATION_FIELDS = (
+    "id",
+    "article_id",
+    "summary",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "rating",
+    "updated_at",
+    "published_at",
+)
+
+
+def annotation_claims(claims):
+    """The claims as ``claim_annotation`` needs them: their own columns only, one query per
+    ``EXPORT_CHUNK`` claims."""
+    return claims.select_related(None).prefetch_related(None).only(*ANNOTATION_FIELDS)
 
 
 def _chunked(claims) -> Iterator:

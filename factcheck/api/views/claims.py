@@ -25,6 +25,7 @@ from ..concurrency import (
 from ..exports import (
     CSVRenderer,
     JSONLDRenderer,
+    annotation_claims,
     claim_annotation,
     csv_stream,
     json_opening,
@@ -315,7 +316,7 @@ class ClaimViewSet(ServiceResource):
         page = {"type": "AnnotationPage", "startIndex": 0}
         return json_stream(
             json_opening(collection, "first") + json_opening(page, "items"),
-            mapped(claims, lambda claim: claim_annotation(claim, absolute)),
+            mapped(annotation_claims(claims), lambda claim: claim_annotation(claim, absolute)),
             "}}",
             content_type=JSONLDRenderer.media_type,
         )
