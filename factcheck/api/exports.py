@@ -15,6 +15,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 from factcheck.ledger.models import Claim, Measurement
+from factcheck.ledger.querysets import ARTICLE_TEXT
 
 # Claims read per query while streaming an export: memory stays flat whatever the ledger's size.
 EXPORT_CHUNK = 2000
@@ -171,6 +172,17 @@ def annotation_claims(claims):
     """The claims as ``claim_annotation`` needs them: their own columns only, one query per
     ``EXPORT_CHUNK`` claims."""
     return claims.select_related(None).prefetch_related(None).only(*ANNOTATION_FIELDS)
+
+
+def review_claims(claims):
+    """The claims as a ClaimReview needs them: with article (without its text), outlet and
+    claimant, nothing else; one query per ``EXPORT_CHUNK`` claims."""
+    return (
+        claims.select_related(None)
+        .prefetch_related(None)
+        .select_related("article__source", "claimant")
+        .defer(*(f"article__{name}" for name in ARTICLE_TEXT))
+    )
 
 
 def _chunked(claims) -> Iterator:

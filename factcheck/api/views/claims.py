@@ -31,6 +31,7 @@ from ..exports import (
     json_opening,
     json_stream,
     mapped,
+    review_claims,
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
@@ -289,7 +290,7 @@ class ClaimViewSet(ServiceResource):
             json_opening(
                 {"@context": "https://schema.org", "@type": "DataFeed"}, "dataFeedElement"
             ),
-            mapped(rated, lambda claim: claim_review(claim, absolute=absolute)),
+            mapped(review_claims(rated), lambda claim: claim_review(claim, absolute=absolute)),
             "}",
             content_type=JSONLDRenderer.media_type,
         )
