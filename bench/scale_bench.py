@@ -16,6 +16,7 @@ the row says so. A probe over --timeout seconds is recorded as a timeout. Needs 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import math
 import os
@@ -134,6 +135,9 @@ def request(url: str, target: Target, timeout: float) -> tuple[int | str, int, f
         return err.code, len(body), time.perf_counter() - started, dict(err.headers)
     except TimeoutError:
         return "timeout", 0, time.perf_counter() - started, {}
+    except (http.client.IncompleteRead, ConnectionError) as err:
+        # A streamed body cut short: the worker was stopped (its timeout) mid-answer.
+        return f"cut short ({type(err).__name__})", 0, time.perf_counter() - started, {}
 
 
 def wait_idle(base: str, limit: float = 120.0) -> None:

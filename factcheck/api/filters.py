@@ -72,6 +72,21 @@ class ClaimFilter(df.FilterSet):
     rating = df.ChoiceFilter(choices=[c for c in Rating.choices if c[0]])
     corroboration = df.ChoiceFilter(choices=CorroborationStatus.choices)
     q = df.CharFilter(method="search", help_text="Every word in the quote or the summary.")
+    date_from = df.DateFilter(
+        field_name="article__published",
+        lookup_expr="gte",
+        help_text="Claims in articles published on or after this day (YYYY-MM-DD).",
+    )
+    date_to = df.DateFilter(
+        field_name="article__published",
+        lookup_expr="lte",
+        help_text="Claims in articles published on or before this day (YYYY-MM-DD).",
+    )
+    updated_since = df.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        help_text="Claims changed at or after this time (ISO 8601), to follow changes.",
+    )
 
     class Meta:
         model = Claim
@@ -85,6 +100,9 @@ class ClaimFilter(df.FilterSet):
             "rating",
             "corroboration",
             "q",
+            "date_from",
+            "date_to",
+            "updated_since",
         ]
 
     def by_actor(self, queryset, name, value):

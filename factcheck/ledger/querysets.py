@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import reduce
 from operator import and_, or_
 
-from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db import connections, models
+from django.db.models import Expression, OuterRef, Prefetch, Q, Subquery
+from django.db.models.expressions import Col
 from django.db.models.query import ModelIterable
 
 from .choices import NO_OUTLET, ClaimStatus
 from .permissions import is_newsroom
 from .rules import PreviousStance, change_between
+
+SEARCH_CONFIG = "english"
+_WORD = re.compile(r"[^\W_]+")
+
+
+class StoredSearchVector(Expression):
+    """The ``search_vector`` column PostgreSQL keeps on claims and articles (not a model field,
+    so rows never load it; see migration ``0005_scale_search_index``)."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        column = SearchVectorField()
+        column.set_attributes_from_name("search_vector")
+        column.model = query.model
+        return Col(query.get_initial_alias(), column, output_field=column)
+
+
+def word_prefix_query(words: Iterable[str], *, weights: str = "", any_word: bool = False):
+    """A tsquery matching words that start with each given word (``drone`` finds ``drones``),
+    restricted to the given weights, all words (or any with ``any_word``); None when no word."""
+    terms = [term for word in words for term in _WORD.findall(word.lower())]
+    if not terms:
+        return None
+    glue = " | " if any_word else " & "
+    raw = glue.join(f"'{term}':*{weights}" for term in terms)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -48,6 +78,10 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("series", "parent").prefetch_related("participants")
 
 
+# The article's text columns, which lists of claims never need.
+ARTICLE_TEXT = ("body", "paragraphs", "set_aside")
+
+
 class ClaimQuerySet(models.QuerySet):
     def published(self) -> ClaimQuerySet:
         """Claims readers may see."""
@@ -61,7 +95,20 @@ class ClaimQuerySet(models.QuerySet):
         self, words: Iterable[str], *, any_word: bool = False, article_title: bool = False
     ) -> ClaimQuerySet:
         """Claims whose quote or summary (or, with ``article_title``, their article's title)
-        contains every word, ignoring case; with ``any_word``, at least one of them."""
+        contains every word, ignoring case; with ``any_word``, at least one of them.
+
+        On PostgreSQL this asks the stored search vector's GIN index: a word matches the words
+        it starts (after English stemming, so "zebras" finds "zebra"), not the middle of one."""
+        words = list(words)
+        if words and connections[self.db].vendor == "postgresql":
+            # The stored search vector: the quote and summary are weight A, the title C.
+            query = word_prefix_query(
+                words, weights="" if article_title else "A", any_word=any_word
+            )
+            if query is not None:
+                return self.alias(search_document=StoredSearchVector()).filter(
+                    search_document=query
+                )
         fields = ("exact", "summary", "article__title") if article_title else ("exact", "summary")
         conditions = [
             reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)) for word in words
@@ -83,6 +130,11 @@ class ClaimQuerySet(models.QuerySet):
         return self.select_related(
             "article__source", "claimant", "event__series", "topic"
         ).prefetch_related("subjects", "measurements")
+
+    def as_rows(self) -> ClaimQuerySet:
+        """``with_related()`` for lists: the article comes without its text (``ARTICLE_TEXT``),
+        which a row never shows and which is most of a row's bytes."""
+        return self.with_related().defer(*(f"article__{name}" for name in ARTICLE_TEXT))
 
 
 class ClaimLinkQuerySet(models.QuerySet):

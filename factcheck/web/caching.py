@@ -1,9 +1,14 @@
 """HTTP caching for the public pages: validators for anonymous readers, none for the newsroom.
 
-Every public page shows a slice of one ledger, so one timestamp validates them all: the newest
-change recorded by django-simple-history on any record a page can show. simple-history writes a
-row on every save, delete and tracked many-to-many change, including saves with update_fields
-that would skip an auto_now field. It costs one aggregate query, run before the view.
+Every public page shows a slice of one ledger, so one clock validates them all: the ledger's
+``public`` clock (``LedgerClock``), which every write a public page can show moves in its own
+transaction (``factcheck.ledger.services.clock``). Reading it is one primary-key lookup, run
+before the view, so a 304 costs that lookup and nothing else however large the ledger is.
+
+Pages rendered for anonymous readers are also kept in the cache (``CACHES``; Redis shares them
+between app processes) under the clock's version and the full path: the next reader of the
+same page gets it for that lookup and one cache read, and a public change, which moves the
+clock, makes every kept page stale at once (old keys simply expire).
 """
 
 from __future__ import annotations
@@ -13,70 +18,31 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.db.models import DateTimeField, Exists, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from factcheck.ledger.choices import ClaimStatus
-from factcheck.ledger.models import (
-    Actor,
-    ActorAlias,
-    Article,
-    Claim,
-    ClaimLink,
-    Event,
-    Measurement,
-    Position,
-    Series,
-    Source,
-    Topic,
-)
+from factcheck.ledger.models import LedgerClock
 from factcheck.ledger.permissions import is_newsroom
 
 # Raise when a deploy changes what the pages look like, so old ETags stop matching.
 PAGE_VERSION = "1"
 DEFAULT_MAX_AGE = 60
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-_TRACKED = (
-    Article,
-    Source,
-    Actor,
-    ActorAlias,
-    Event,
-    Series,
-    Topic,
-    Measurement,
-    ClaimLink,
-    Position,
-)
+PAGE_CACHE_SECONDS = 600
+# Headers a kept page carries back; the validators and Cache-Control are set on every answer.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 
-def site_last_modified() -> dt.datetime:
-    """When anything a public page can show last changed (one query)."""
-    epoch = Value(_EPOCH, output_field=DateTimeField())
-    newest = [
-        Coalesce(
-            Subquery(
-                model.history.model.objects.order_by("-history_date").values("history_date")[:1]
-            ),
-            epoch,
-        )
-        for model in _TRACKED
-    ]
-    # Claims count only while or once published: a draft's edits change no public page, and
-    # validators that moved with them would tell anyone when the newsroom works on drafts.
-    claim_history = Claim.history.model.objects
-    was_published = claim_history.filter(
-        id=OuterRef("id"),
-        history_date__lt=OuterRef("history_date"),
-        status=ClaimStatus.PUBLISHED,
+def site_changed() -> tuple[int, dt.datetime]:
+    """The public clock: how many public changes so far, and when the last one was (one query)."""
+    row = (
+        LedgerClock.objects.filter(scope=LedgerClock.PUBLIC)
+        .values_list("version", "changed_at")
+        .first()
     )
-    public = Q(status=ClaimStatus.PUBLISHED) | Exists(was_published)
-    row = claim_history.aggregate(
-        last=Greatest(Coalesce(Max("history_date", filter=public), epoch), *newest)
-    )
-    return row["last"] or _EPOCH
+    return row or (0, _EPOCH)
 
 
 def public_page(view):
@@ -94,14 +60,15 @@ def public_page(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
 
-        changed = site_last_modified()
+        version, changed = site_changed()
         last_modified = int(changed.timestamp())
-        # The ETag keeps sub-second precision: Last-Modified alone would miss a same-second edit.
-        key = f"{PAGE_VERSION}|{request.get_full_path()}|{changed.isoformat()}"
+        # The ETag carries the clock's version: Last-Modified alone would miss a same-second edit.
+        key = f"{PAGE_VERSION}|{request.get_full_path()}|{version}"
         etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = view(request, *args, **kwargs)
+            kept_as = f"page:{etag}:{changed.timestamp()}"
+            response = _kept_or_rendered(request, kept_as, lambda: view(request, *args, **kwargs))
         if response.status_code in (200, 304):
             response.headers["ETag"] = etag
             response.headers["Last-Modified"] = http_date(last_modified)
@@ -114,3 +81,30 @@ def public_page(view):
         return response
 
     return wrapped
+
+
+def _kept_or_rendered(request, key: str, render) -> HttpResponse:
+    """The page kept under ``key`` for anonymous readers, else rendered (and kept if it can be:
+    a whole 200 with no cookie)."""
+    anonymous = not request.user.is_authenticated
+    if anonymous:
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response.headers[name] = value
+            return response
+    response = render()
+    if (
+        anonymous
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+    ):
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
+        cache.set(key, (response.content, headers), PAGE_CACHE_SECONDS)
+    return response

@@ -21,7 +21,7 @@ class PublishedClaimsFeed(Feed):
         return f"{settings.NEWSROOM_NAME}: newly published claims"
 
     def items(self):
-        return Claim.objects.published().with_related().order_by("-published_at", "-id")[:FEED_SIZE]
+        return Claim.objects.published().as_rows().order_by("-published_at", "-id")[:FEED_SIZE]
 
     def item_title(self, item: Claim) -> str:
         return item.summary or item.exact[:120]

@@ -1,6 +1,8 @@
 """Reader search over published claims and current articles.
 
-On PostgreSQL: full-text search computed at query time (ranked, with ts_headline snippets).
+On PostgreSQL: full-text search on stored, trigger-kept search vectors with GIN indexes
+(ranked, with ts_headline snippets); when no word matches a claim, trigram similarity finds
+fragments and misspelled names.
 Elsewhere (SQLite in development): every word must appear in one of the fields, case-insensitive,
 and the snippet marks the words in Python. Both return snippets as SafeString, escaped first.
 """
@@ -8,29 +10,61 @@ and the snippet marks the words in Python. Both return snippets as SafeString, e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Greatest
 
 from factcheck.ledger.choices import Rating
 from factcheck.ledger.models import Actor, Article, Claim, Event, Topic
+from factcheck.ledger.querysets import SEARCH_CONFIG, StoredSearchVector
 
 from .highlight import MARK_START, MARK_STOP, mark_terms, render_marked
 
 LIMIT = 50
-CONFIG = "english"
+CONFIG = SEARCH_CONFIG
+TRIGRAM_CHARS = 60  # a name or a fragment; longer text is for the full-text query
 SNIPPET_CHARS = 220
+
+
+class RecordByNameField(forms.CharField):
+    """A record given by its id (as links give it) or typed by name: a text box, not a list of
+    every actor or event, which would be megabytes at a newsroom's size. One query."""
+
+    def __init__(self, *, queryset, names: tuple[str, ...], noun: str, **kwargs):
+        super().__init__(required=False, max_length=200, **kwargs)
+        self.queryset, self.names, self.noun = queryset, names, noun
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        if not value:
+            return None
+        if value.isdigit() and len(value) <= 18:
+            found = self.queryset.filter(pk=int(value)).first()
+        else:
+            named = reduce(or_, (Q(**{f"{name}__iexact": value}) for name in self.names))
+            found = self.queryset.filter(named).order_by("pk").first()
+        if found is None:
+            raise forms.ValidationError(f"No {self.noun} is named “{value}”.")
+        return found
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Words", required=False, max_length=200)
-    actor = forms.ModelChoiceField(
-        label="Actor", queryset=Actor.objects.order_by("name"), required=False
+    actor = RecordByNameField(
+        label="Actor", queryset=Actor.objects.all(), names=("name", "aliases__name"), noun="actor"
     )
-    event = forms.ModelChoiceField(
-        label="Event", queryset=Event.objects.order_by("-start", "name"), required=False
+    event = RecordByNameField(
+        label="Event", queryset=Event.objects.all(), names=("name",), noun="event"
     )
     topic = forms.ModelChoiceField(
         label="Topic", queryset=Topic.objects.order_by("title"), required=False
@@ -95,14 +129,19 @@ def search_run(data: dict) -> Results:
     if any(data.get(k) for k in ("actor", "event", "topic", "rating")):
         articles = articles.filter(pk__in=claims.values("article_id"))
 
-    if q and connection.vendor == "postgresql":
+    postgres = bool(q) and connection.vendor == "postgresql"
+    if postgres:
+        candidates = claims
         claims, articles = _postgres(q, claims, articles)
         ranked = True
     else:
         claims, articles = _fallback(q, claims, articles)
         ranked = False
 
-    claim_rows = list(claims.with_related()[:LIMIT])
+    claim_rows = list(claims.as_rows()[:LIMIT])
+    if postgres and not claim_rows:
+        # No word matched: perhaps a fragment or a misspelled name (one more query).
+        claim_rows = list(_resembling(q, candidates).as_rows()[:LIMIT])
     article_rows = list(articles[:LIMIT])
     terms = _terms(q)
     for claim in claim_rows:
@@ -120,30 +159,31 @@ def search_run(data: dict) -> Results:
 
 
 def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
+    """Ranked matches on the stored search vectors (GIN indexes)."""
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
-    claim_vector = (
-        SearchVector("exact", weight="A", config=CONFIG)
-        + SearchVector("summary", weight="A", config=CONFIG)
-        + SearchVector("article__title", weight="C", config=CONFIG)
-    )
-    article_vector = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
-        "body", weight="B", config=CONFIG
-    )
+    vector = StoredSearchVector()
     marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": CONFIG}
-    claims = (
-        claims.annotate(document=claim_vector)
+    # Rank on the claim table alone, then join the page's rows: joining every match to its
+    # article, claimant and event before sorting would cost far more than the ranking.
+    best = (
+        claims.alias(document=vector, rank=SearchRank(vector, query))
         .filter(document=query)
+        .order_by("-rank", "-published_at", "-id")
+        .values("pk")[:LIMIT]
+    )
+    claims = (
+        Claim.objects.filter(pk__in=best)
         .annotate(
-            rank=SearchRank(claim_vector, query),
+            rank=SearchRank(vector, query),
             headline=SearchHeadline("exact", query, highlight_all=True, **marks),
         )
         .order_by("-rank", "-published_at", "-id")
     )
     articles = (
-        articles.annotate(document=article_vector)
+        articles.alias(document=vector)
         .filter(document=query)
         .annotate(
-            rank=SearchRank(article_vector, query),
+            rank=SearchRank(vector, query),
             headline=SearchHeadline(
                 "body",
                 query,
@@ -157,6 +197,25 @@ def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, Q
         .order_by("-rank", "-published", "-id")
     )
     return claims, articles
+
+
+def _resembling(q: str, claims: QuerySet) -> QuerySet:
+    """Claims with a stretch of quote or summary that resembles the words by trigrams
+    (``pg_trgm`` word similarity on its own GIN indexes): a fragment ("Donets") or a
+    misspelled name ("Zelenksy") still finds them, most alike first. Only asked when the
+    full-text query found nothing: a common word resembles thousands of quotes."""
+    fragment = q[:TRIGRAM_CHARS]
+    return (
+        claims.filter(
+            Q(exact__trigram_word_similar=fragment) | Q(summary__trigram_word_similar=fragment)
+        )
+        .annotate(
+            resemblance=Greatest(
+                TrigramWordSimilarity(fragment, "exact"), TrigramWordSimilarity(fragment, "summary")
+            )
+        )
+        .order_by("-resemblance", "-published_at", "-id")
+    )
 
 
 def _fallback(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:

@@ -1,4 +1,10 @@
-"""sitemap.xml: the public pages worth crawling (only records readers may see)."""
+"""sitemap.xml: the public pages worth crawling (only records readers may see).
+
+``/sitemap.xml`` is a sitemap index naming one paginated section per kind of page
+(``/sitemap-claims.xml?p=2`` …), so every published record is listed whatever the ledger's
+size, each file at most ``PAGE_SIZE`` URLs (the protocol allows 50,000; smaller files render
+fast).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,22 @@ from django.urls import reverse
 
 from factcheck.ledger.models import Actor, Article, Claim, Event, Series, Topic
 
+PAGE_SIZE = 5000
+
 
 def _published():
     return Claim.objects.published()
 
 
-class ClaimSitemap(Sitemap):
+class PagedSitemap(Sitemap):
+    limit = PAGE_SIZE
+
+    def get_latest_lastmod(self):
+        # The index would read every item for it; crawlers re-read the sections anyway.
+        return None
+
+
+class ClaimSitemap(PagedSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -23,7 +39,7 @@ class ClaimSitemap(Sitemap):
         return item.updated_at
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PagedSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -38,7 +54,7 @@ class ArticleSitemap(Sitemap):
         return item.published
 
 
-class ActorSitemap(Sitemap):
+class ActorSitemap(PagedSitemap):
     def items(self):
         # Actors a published claim names, as claimant or as subject.
         named = Q(pk__in=_published().values("claimant_id")) | Q(
@@ -47,20 +63,21 @@ class ActorSitemap(Sitemap):
         return Actor.objects.filter(named).order_by("id")
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(PagedSitemap):
     def items(self):
         return Event.objects.filter(pk__in=_published().values("event_id")).order_by("id")
 
 
-class TopicSitemap(Sitemap):
+class SeriesSitemap(PagedSitemap):
+    def items(self):
+        return Series.objects.filter(
+            pk__in=_published().filter(event__series__isnull=False).values("event__series_id")
+        ).order_by("id")
+
+
+class TopicSitemap(PagedSitemap):
     def items(self):
         return Topic.objects.filter(pk__in=_published().values("topic_id")).order_by("id")
-
-
-class SeriesSitemap(Sitemap):
-    def items(self):
-        events = Event.objects.filter(pk__in=_published().values("event_id"))
-        return Series.objects.filter(events__in=events).distinct().order_by("id")
 
 
 class ActorPositionsSitemap(ActorSitemap):
@@ -95,7 +112,7 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "actors": ActorSitemap,
     "events": EventSitemap,
-    "topics": TopicSitemap,
     "series": SeriesSitemap,
+    "topics": TopicSitemap,
     "actor-positions": ActorPositionsSitemap,
 }

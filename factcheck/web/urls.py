@@ -24,5 +24,6 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("feed/", crawlers.feed, name="feed"),
     path("sitemap.xml", crawlers.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", crawlers.sitemap_section, name="sitemap_section"),
     path("robots.txt", crawlers.robots_txt, name="robots"),
 ]

@@ -136,9 +136,10 @@ def _claims(n: int):
 @pytest.mark.parametrize("rows", [1, 20])
 def test_the_list_runs_the_same_queries_for_1_and_20_rows(anon, rows, django_assert_num_queries):
     _claims(rows)
-    with django_assert_num_queries(4):
-        # 1 count for the page, 2 claims with article+source, claimant, event+series, topic,
-        # 3 subjects, 4 measurements
+    with django_assert_num_queries(5):
+        # 1 count for the page, 2 the page's ids (from the ordering's index alone),
+        # 3 those claims with article+source, claimant, event+series, topic,
+        # 4 subjects, 5 measurements
         response = anon.get("/api/v1/claims/?expand=claimant,event,subjects,topic,article")
     assert len(response.json()["results"]) == rows
 
@@ -148,8 +149,43 @@ def test_an_editor_list_adds_only_the_token_and_permission_lookups(
     editor_api, rows, django_assert_num_queries
 ):
     _claims(rows)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         # 1 token + user, 2 the user's own and 3 their groups' permissions (newsroom?),
-        # 4 count, 5 claims with their joins, 6 subjects, 7 measurements
+        # 4 count, 5 the page's ids, 6 those claims with their joins, 7 subjects,
+        # 8 measurements
         response = editor_api.get("/api/v1/claims/")
     assert len(response.json()["results"]) == rows
+
+
+def test_the_date_filters_take_the_articles_day_and_the_change_time(anon):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import ArticleFactory
+
+    early = ClaimFactory(published=True, article=ArticleFactory(published=dt.date(2026, 1, 5)))
+    late = ClaimFactory(published=True, article=ArticleFactory(published=dt.date(2026, 3, 5)))
+    assert ids(anon.get("/api/v1/claims/", {"date_from": "2026-02-01"})) == [late.pk]
+    assert ids(anon.get("/api/v1/claims/", {"date_to": "2026-02-01"})) == [early.pk]
+    since = (timezone.now() + dt.timedelta(minutes=1)).isoformat()
+    assert ids(anon.get("/api/v1/claims/", {"updated_since": since})) == []
+    assert set(ids(anon.get("/api/v1/claims/", {"updated_since": "2020-01-01T00:00:00Z"}))) == {
+        early.pk,
+        late.pk,
+    }
+    response = anon.get("/api/v1/claims/", {"date_from": "yesterday"})
+    assert response.status_code == 400
+    assert "date_from" in response.json()
+
+
+def test_pages_keep_the_ordering_and_the_next_link(anon):
+    claims = [ClaimFactory(published=True) for _ in range(5)]
+    first = anon.get("/api/v1/claims/", {"page_size": 2, "ordering": "-id"}).json()
+    assert [row["id"] for row in first["results"]] == [c.pk for c in claims[::-1][:2]]
+    assert first["count"] == 5
+    second = anon.get(first["next"]).json()
+    assert [row["id"] for row in second["results"]] == [c.pk for c in claims[::-1][2:4]]
+    third = anon.get(second["next"]).json()
+    assert [row["id"] for row in third["results"]] == [claims[0].pk]
+    assert third["next"] is None

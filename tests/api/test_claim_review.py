@@ -26,7 +26,7 @@ def page_reviews(client, claim) -> list[dict]:
 def feed_reviews(anon, **params) -> list[dict]:
     response = anon.get("/api/v1/claims/claimreview/", params)
     assert response.status_code == 200
-    return response.json()["dataFeedElement"]
+    return json.loads(b"".join(response.streaming_content))["dataFeedElement"]
 
 
 def test_the_page_and_the_feed_give_the_same_claim_review(client, anon):

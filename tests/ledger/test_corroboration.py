@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -242,3 +243,28 @@ def test_a_claim_moved_to_another_event_leaves_the_old_event_recomputed(
     with django_capture_on_commit_callbacks(execute=True):
         claim_update(claim=afp, user=reviewer, expected_version=afp.version, event=other_night)
     assert _status(ap) == (CorroborationStatus.SINGLE_SOURCE, 1)
+
+
+# ---- recomputing the whole ledger -----------------------------------------------------------
+
+
+def test_recompute_all_matches_the_local_recompute_and_records_history(editor):
+    from django.core.management import call_command
+
+    ap = ClaimFactory(article=ArticleFactory(wire_agency="AP"), published=True)
+    afp = ClaimFactory(article=ArticleFactory(wire_agency="AFP"), published=True)
+    link_create(from_claim=ap, to_claim=afp, relation=LinkRelation.CORROBORATES, user=editor)
+    night = EventFactory()
+    low = _figure(night, 400, Bound.EXACT, agency="AP")
+    high = _figure(night, 900, Bound.EXACT, agency="AFP")
+    claims_refresh(claim_ids=[low.pk, high.pk])
+    expected = {claim.pk: _status(claim) for claim in (ap, afp, low, high)}
+    # As if a rule had changed: every stored value is stale.
+    Claim.objects.update(corroboration=CorroborationStatus.SINGLE_SOURCE, independent_origins=9)
+
+    call_command("recompute_ledger", "--only", "corroboration", stdout=io.StringIO())
+
+    assert {claim.pk: _status(claim) for claim in (ap, afp, low, high)} == expected
+    assert expected[ap.pk] == (CorroborationStatus.CORROBORATED, 2)
+    assert expected[low.pk][0] == CorroborationStatus.DISPUTED
+    assert ap.history.first().history_change_reason == "corroboration recomputed"

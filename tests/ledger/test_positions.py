@@ -183,3 +183,29 @@ def test_readers_see_only_positions_with_published_evidence(editor):
     assert len(topic_timeline(topic=topic, user=editor)[0].steps) == 3
     assert len(actor_positions(actor=actor)[0].steps) == 1
     assert len(position_matrix(user=None).cells) == 1
+
+
+def test_recompute_all_reclassifies_every_chain(editor):
+    import io
+
+    from django.core.management import call_command
+
+    one, two, topic = ActorFactory(), ActorFactory(), TopicFactory()
+    a = position_record(actor=one, topic=topic, as_of=FEB(1), stance="supports", user=editor)
+    b = position_record(actor=one, topic=topic, as_of=FEB(10), stance="opposes", user=editor)
+    c = position_record(actor=two, topic=topic, as_of=FEB(5), stance="opposes", user=editor)
+    # As if the change rule had changed: every stored change is stale.
+    Position.objects.update(
+        computed_change=PositionChange.UNCHANGED, change=PositionChange.UNCHANGED
+    )
+
+    out = io.StringIO()
+    call_command("recompute_ledger", "--only", "positions", stdout=out)
+
+    changes = dict(Position.objects.values_list("pk", "change"))
+    assert changes == {
+        a.pk: PositionChange.NEW,
+        b.pk: PositionChange.REVERSED,
+        c.pk: PositionChange.NEW,
+    }
+    assert "positions: 3 positions changed" in out.getvalue()

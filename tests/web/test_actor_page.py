@@ -55,14 +55,34 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         made = ClaimFactory(published=True, claimant=actor, subjects=[ActorFactory()])
         ClaimFactory(published=True, subjects=[actor])
         PositionFactory(actor=actor, evidence=[made])
-    with django_assert_num_queries(8):
-        # 1. newest history date (Last-Modified / ETag)
+    with django_assert_num_queries(9):
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. the actor with its affiliation
         # 3. its aliases
-        # 4. published claims by or about it, with article, source, claimant, event, topic
-        # 5. their subject actors
-        # 6. their measurements
-        # 7. its positions backed by published evidence, with actor and topic
-        # 8. their published evidence claims with article and source
+        # 4. how many published claims by or about it (the page's count)
+        # 5. the page of them, with article, source, claimant, event, topic
+        # 6. their subject actors
+        # 7. their measurements
+        # 8. its positions backed by published evidence, with actor and topic
+        # 9. their published evidence claims with article and source
         response = client.get(f"/actors/{actor.pk}/")
     assert response.status_code == 200
+
+
+def test_the_claims_come_a_page_at_a_time(client, monkeypatch):
+    from factcheck.web.views import actors
+
+    monkeypatch.setattr(actors, "CLAIMS_PER_PAGE", 2)
+    actor = ActorFactory()
+    made = [ClaimFactory(published=True, claimant=actor) for _ in range(2)]
+    about = ClaimFactory(published=True, subjects=[actor])
+    first = client.get(f"/actors/{actor.pk}/").content.decode()
+    second = client.get(f"/actors/{actor.pk}/?page=2").content.decode()
+    shown = [
+        {c.pk for c in (*made, about) if f'href="/claims/{c.pk}/"' in html}
+        for html in (first, second)
+    ]
+    assert len(shown[0]) == 2 and len(shown[1]) == 1
+    assert shown[0] | shown[1] == {c.pk for c in (*made, about)}
+    assert "?page=2" in first
+    assert "of 3" in first

@@ -163,9 +163,10 @@ def test_event_page_queries(rows, client, django_assert_num_queries):
         _figure(night, 100 + i, agency=f"A{i}", quantity=f"q{i % 3}")
     # 1 last change, 2 event with series and parent, 3 participants,
     # 4 measurements with claim, article and source,
-    # 5 claims with article, source, claimant, event, series and topic, 6 subjects,
-    # 7 measurements of the claims
-    with django_assert_num_queries(7):
+    # 5 how many published claims (the page's count),
+    # 6 the page of claims with article, source, claimant, event, series and topic,
+    # 7 subjects, 8 measurements of the claims
+    with django_assert_num_queries(8):
         assert client.get(f"/events/{night.pk}/").status_code == 200
 
 
@@ -202,9 +203,23 @@ def test_topics_page_queries(rows, client, django_assert_num_queries):
 @pytest.mark.parametrize("rows", [1, 20])
 def test_matrix_page_queries(rows, client, django_assert_num_queries):
     _positions(rows)
-    # 1 last change, 2 positions with actor and topic, 3 published evidence
-    with django_assert_num_queries(3):
+    # 1 the public ledger clock, 2 how many actors have a position, 3 the page of them,
+    # 4 their positions with actor and topic, 5 published evidence
+    with django_assert_num_queries(5):
         assert client.get("/matrix/?as_of=2026-03-31").status_code == 200
+
+
+def test_the_matrix_pages_its_actors(client, monkeypatch):
+    from factcheck.ledger.reports import matrix
+
+    monkeypatch.setattr(matrix, "ACTORS_PER_PAGE", 2)
+    _positions(3)
+    first = client.get("/matrix/?as_of=2026-03-31").content.decode()
+    assert first.count('<th scope="row">') == 2
+    assert "page=2" in first
+    second = client.get("/matrix/?as_of=2026-03-31&page=2").content.decode()
+    assert second.count('<th scope="row">') == 1
+    assert "Next actors" not in second
 
 
 @pytest.mark.parametrize("rows", [1, 20])

@@ -84,7 +84,7 @@ def test_it_runs_a_fixed_number_of_queries(
 ):
     claims = published_claims(rows)
     with django_assert_num_queries(5):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. the article with its source
         # 3. its published claims with article, source, claimant, event, series, topic
         # 4. their subject actors

@@ -100,7 +100,7 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         claim.rating = "disputed" if i % 2 else "corroborated"
         claim.save()
     with django_assert_num_queries(6):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. the claim with article, source, claimant, event, series, topic
         # 3. its subject actors
         # 4. its measurements

@@ -39,7 +39,7 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     for _ in range(rows):
         ClaimFactory(published=True, claimant=ActorFactory(), subjects=[ActorFactory()])
     with django_assert_num_queries(4):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. newest published claims with article, source, claimant, event, series, topic
         # 3. their subject actors
         # 4. their measurements
@@ -47,21 +47,40 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queri
     assert response.content.count(b"<entry>") == rows
 
 
+def _locs(response):
+    return [
+        loc.text.removeprefix("http://testserver")
+        for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")
+    ]
+
+
+def _sitemap_paths(client):
+    """Every page the sitemap index names, through each of its sections' pages."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert b"<sitemapindex" in index.content
+    paths = set()
+    for section in _locs(index):
+        response = client.get(section)
+        assert response.status_code == 200
+        paths.update(_locs(response))
+    return paths
+
+
 def test_the_sitemap_lists_published_records_and_what_they_name(client):
-    actor, event, topic = ActorFactory(), EventFactory(), TopicFactory()
+    actor, topic = ActorFactory(), TopicFactory()
+    event = EventFactory(series=SeriesFactory())
     claim = ClaimFactory(published=True, claimant=actor, event=event, topic=topic)
     hidden_actor, hidden_event = ActorFactory(), EventFactory()
     draft = ClaimFactory(claimant=hidden_actor, event=hidden_event, article=ArticleFactory())
 
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urls = {loc.text for loc in ET.fromstring(response.content).iter(f"{SITEMAP}loc")}
-    paths = {url.removeprefix("http://testserver") for url in urls}
+    paths = _sitemap_paths(client)
     assert {
         f"/claims/{claim.pk}/",
         f"/articles/{claim.article_id}/",
         f"/actors/{actor.pk}/",
         f"/events/{event.pk}/",
+        f"/series/{event.series_id}/",
         f"/topics/{topic.pk}/",
         f"/actors/{actor.pk}/positions/",
         "/",
@@ -99,21 +118,41 @@ def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_qu
             event=EventFactory(series=SeriesFactory()),
             topic=TopicFactory(),
         )
-    with django_assert_num_queries(15):
-        # 1. newest history date (Last-Modified / ETag)
+    with django_assert_num_queries(8):
+        # 1. the public ledger clock (Last-Modified / ETag)
         # (the pages that are not records: a fixed list, no query)
-        # 2-3. published claims: count, then the page of them
-        # 4-5. current articles with a published claim: count, page
-        # 6-7. actors a published claim names: count, page
-        # 8-9. events of published claims: count, page
-        # 10-11. topics of published claims: count, page
-        # 12-13. series of events of published claims: count, page
-        # 14-15. actors' positions pages: count, page
-        response = client.get("/sitemap.xml")
-    # 8 pages; claims, articles, events, series, topics; actors (claimant + subject) twice:
-    # the actor
-    # page and the positions page.
-    assert response.content.count(b"<url>") == 8 + 5 * rows + 2 * 2 * rows
+        # 2-8. how many pages: a count of the published claims, current articles with a
+        #      published claim, actors they name, their events, series and topics, and the
+        #      actors again for their positions pages
+        index = client.get("/sitemap.xml")
+    assert len(_locs(index)) == 8
+    with django_assert_num_queries(3):
+        # 1. the public ledger clock
+        # 2-3. the published claims: count, then the page of them
+        response = client.get("/sitemap-claims.xml")
+    assert response.content.count(b"<url>") == rows
+    with django_assert_num_queries(3):
+        # 1. the public ledger clock
+        # 2-3. the actors a published claim names: count, then the page of them
+        response = client.get("/sitemap-actors.xml")
+    assert response.content.count(b"<url>") == 2 * rows  # claimant + subject
+
+
+def test_the_sitemap_pages_every_section(client, monkeypatch):
+    from factcheck.web import sitemaps
+
+    monkeypatch.setattr(sitemaps.PagedSitemap, "limit", 2)
+    claims = [ClaimFactory(published=True) for _ in range(5)]
+    index = _locs(client.get("/sitemap.xml"))
+    assert [loc for loc in index if "claims" in loc] == [
+        "/sitemap-claims.xml",
+        "/sitemap-claims.xml?p=2",
+        "/sitemap-claims.xml?p=3",
+    ]
+    paths = _sitemap_paths(client)
+    assert {f"/claims/{claim.pk}/" for claim in claims} <= paths
+    assert client.get("/sitemap-claims.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_runs_no_query(client, django_assert_num_queries):

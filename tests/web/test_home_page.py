@@ -57,7 +57,7 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         PositionFactory(topic=topic, stance="supports", evidence=[claim])
         PositionFactory(topic=topic, stance="opposes", evidence=[claim])
     with django_assert_num_queries(6):
-        # 1. newest history date (Last-Modified / ETag)
+        # 1. the public ledger clock (Last-Modified / ETag)
         # 2. latest published claims with article, source, claimant, event, series, topic
         # 3. their subject actors
         # 4. their measurements

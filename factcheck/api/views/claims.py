@@ -25,11 +25,17 @@ from ..concurrency import (
 from ..exports import (
     CSVRenderer,
     JSONLDRenderer,
+    annotation_claims,
     claim_annotation,
-    claim_csv_row,
+    csv_stream,
+    json_opening,
+    json_stream,
+    mapped,
+    review_claims,
 )
 from ..filters import ClaimFilter
 from ..matching import claims_matching
+from ..pagination import WideRowsPagination
 from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
@@ -105,11 +111,15 @@ class ClaimViewSet(ServiceResource):
     workflow_actions = ("submit", "publish", "send_back", "reject", "rate")
     filtered_actions = ("export_csv", "claimreview", "annotations")
     filterset_class = ClaimFilter
+    pagination_class = WideRowsPagination
     ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
     expandable = CLAIM_EXPAND
 
     def get_queryset(self):
-        return Claim.objects.with_related().visible_to(self.request.user)
+        claims = Claim.objects.visible_to(self.request.user)
+        if self.action in ("list", "export_csv", "claimreview", "annotations", "match"):
+            return claims.as_rows()
+        return claims.with_related()
 
     def get_renderers(self):
         if getattr(self, "action", None) == "export_csv":
@@ -265,8 +275,7 @@ class ClaimViewSet(ServiceResource):
     )
     @action(detail=False, methods=["get"], url_path=r"export\.csv", pagination_class=None)
     def export_csv(self, request):
-        rows = [claim_csv_row(claim) for claim in self._exported()]
-        return Response(rows, headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+        return csv_stream(self._exported(), filename="claims.csv")
 
     @extend_schema(
         summary="ClaimReview JSON-LD feed (published, rated claims; filters apply)",
@@ -277,13 +286,13 @@ class ClaimViewSet(ServiceResource):
         absolute = self._absolute()
         # Unrated claims have no review; leaving them out of the query saves loading them.
         rated = self._exported().published().exclude(rating="")
-        reviews = [claim_review(claim, absolute=absolute) for claim in rated]
-        return Response(
-            {
-                "@context": "https://schema.org",
-                "@type": "DataFeed",
-                "dataFeedElement": [review for review in reviews if review is not None],
-            }
+        return json_stream(
+            json_opening(
+                {"@context": "https://schema.org", "@type": "DataFeed"}, "dataFeedElement"
+            ),
+            mapped(review_claims(rated), lambda claim: claim_review(claim, absolute=absolute)),
+            "}",
+            content_type=JSONLDRenderer.media_type,
         )
 
     @extend_schema(
@@ -297,21 +306,24 @@ class ClaimViewSet(ServiceResource):
     @action(detail=False, methods=["get"], pagination_class=None)
     def annotations(self, request):
         absolute = self._absolute()
-        items = [claim_annotation(claim, absolute) for claim in self._exported()]
-        collection = absolute(request.get_full_path())
-        return Response(
-            {
-                "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": collection,
-                "type": "AnnotationCollection",
-                "label": "Claims of the factcheck ledger",
-                "total": len(items),
-                "first": {
-                    "id": f"{collection}#page-1",
-                    "type": "AnnotationPage",
-                    "partOf": collection,
-                    "startIndex": 0,
-                    "items": items,
-                },
-            }
+        claims = self._exported()
+        collection_id = absolute(request.get_full_path())
+        collection = {
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": collection_id,
+            "type": "AnnotationCollection",
+            "label": "Claims of the factcheck ledger",
+            "total": claims.count(),
+        }
+        page = {
+            "id": f"{collection_id}#page-1",
+            "type": "AnnotationPage",
+            "partOf": collection_id,
+            "startIndex": 0,
+        }
+        return json_stream(
+            json_opening(collection, "first") + json_opening(page, "items"),
+            mapped(annotation_claims(claims), lambda claim: claim_annotation(claim, absolute)),
+            "}}",
+            content_type=JSONLDRenderer.media_type,
         )

@@ -3,6 +3,7 @@
 from .actor import Actor, ActorAlias
 from .article import Article, ArticleCopyKey, Source
 from .claim import Claim, ClaimLink, Measurement
+from .clock import LedgerClock
 from .event import Event, Series
 from .feed import FeedSubscription
 from .job import ImportJob, ImportJobItem
@@ -21,6 +22,7 @@ __all__ = [
     "FeedSubscription",
     "ImportJob",
     "ImportJobItem",
+    "LedgerClock",
     "Measurement",
     "Position",
     "Series",

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from simple_history.utils import bulk_update_with_history
 
 from ..choices import ClaimStatus, LinkRelation
 from ..models import Article, Claim, ClaimLink, Measurement
@@ -37,6 +38,7 @@ from ..rules import (
     measurement_interval,
     origin_of,
 )
+from .clock import public_change_mark
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +81,18 @@ def _figure_rows(qs) -> list[_Figure]:
     ]
 
 
-def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, int]]:
-    """Status and independent-origin count for each claim, in four queries whatever the size."""
-    ids = set(claim_ids)
-    if not ids:
+def corroboration_compute(*, claim_ids: Iterable[int] | None) -> dict[int, tuple[str, int]]:
+    """Status and independent-origin count for each claim, in four queries whatever the size.
+
+    ``claim_ids=None`` computes every claim of the ledger (no id lists in the queries)."""
+    everything = claim_ids is None
+    ids = set() if everything else set(claim_ids)
+    if not everything and not ids:
         return {}
+    chosen = Claim.objects.all() if everything else Claim.objects.filter(pk__in=ids)
     claims = {
         row["pk"]: row
-        for row in Claim.objects.filter(pk__in=ids).values(
+        for row in chosen.order_by().values(
             "pk", "event_id", "article__wire_agency", "article__source_id", "article__copy_origin"
         )
     }
@@ -103,7 +109,9 @@ def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, i
     disputed: set[int] = set()
 
     # Links: a published counterpart corroborates or disputes.
-    links = ClaimLink.objects.touching(list(claims)).values(
+    links = (
+        ClaimLink.objects.all() if everything else ClaimLink.objects.touching(list(claims))
+    ).values(
         "from_claim_id",
         "to_claim_id",
         "relation",
@@ -135,9 +143,8 @@ def corroboration_compute(*, claim_ids: Iterable[int]) -> dict[int, tuple[str, i
     # Figures: the same event and quantity from another origin, overlapping or not.
     event_ids = {row["event_id"] for row in claims.values() if row["event_id"]}
     if event_ids:
-        own = _figure_rows(
-            Measurement.objects.filter(claim_id__in=list(claims), claim__event__isnull=False)
-        )
+        own_rows = Measurement.objects.filter(claim__event__isnull=False)
+        own = _figure_rows(own_rows if everything else own_rows.filter(claim_id__in=list(claims)))
         others = _figure_rows(
             Measurement.objects.filter(
                 claim__event_id__in=event_ids, claim__status=ClaimStatus.PUBLISHED
@@ -202,7 +209,7 @@ def claims_refresh(*, claim_ids: Iterable[int], event_ids: Iterable[int] = ()) -
     stale = [
         claim
         for claim in Claim.objects.filter(pk__in=list(computed)).only(
-            "pk", "corroboration", "independent_origins"
+            "pk", "status", "corroboration", "independent_origins"
         )
         if (claim.corroboration, claim.independent_origins) != computed[claim.pk]
     ]
@@ -234,3 +241,26 @@ def corroboration_refresh_on_commit(
             log.exception("corroboration refresh failed for claims %s", ids)
 
     transaction.on_commit(run)
+
+
+@transaction.atomic
+def corroboration_recompute_all(*, batch_size: int = 2000) -> int:
+    """Recompute every claim's corroboration at once (after a rule changed): four reads for the
+    whole ledger, then one bulk UPDATE and one bulk history INSERT per ``batch_size`` claims
+    that moved. Returns how many moved."""
+    computed = corroboration_compute(claim_ids=None)
+    moved = []
+    for claim in Claim.objects.order_by().iterator(chunk_size=batch_size):
+        if (claim.corroboration, claim.independent_origins) != computed[claim.pk]:
+            claim.corroboration, claim.independent_origins = computed[claim.pk]
+            moved.append(claim)
+    if moved:
+        bulk_update_with_history(
+            moved,
+            Claim,
+            ["corroboration", "independent_origins"],
+            batch_size=batch_size,
+            default_change_reason="corroboration recomputed",
+        )
+        public_change_mark()  # bulk writes send no history signal
+    return len(moved)

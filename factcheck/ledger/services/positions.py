@@ -13,11 +13,13 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from simple_history.utils import bulk_update_with_history
 
 from ..choices import Attribution, PositionChange, Stance
 from ..models import Actor, Claim, Position, Topic
 from ..permissions import require_write
 from ..rules import change_between
+from .clock import public_change_mark
 
 EDITABLE = ("actor", "topic", "as_of", "stance", "strength", "conditions", "attribution")
 
@@ -61,6 +63,34 @@ def positions_recompute(*, actor_id: int, topic_id: int) -> list[Position]:
             position.save(update_fields=["computed_change", "change"])
         previous = position
     return chain
+
+
+@transaction.atomic
+def positions_recompute_all(*, batch_size: int = 2000) -> int:
+    """Re-classify every position of the ledger (after the change rule changed): one read in
+    chain order, then bulk UPDATEs with their history rows for what moved. Returns how many."""
+    moved, previous, chain = [], None, None
+    for position in Position.objects.order_by("actor_id", "topic_id", "as_of", "pk").iterator(
+        chunk_size=batch_size
+    ):
+        if (position.actor_id, position.topic_id) != chain:
+            chain, previous = (position.actor_id, position.topic_id), None
+        computed = change_between(previous, position)
+        shown = position.change_override or computed
+        if (position.computed_change, position.change) != (computed, shown):
+            position.computed_change, position.change = computed, shown
+            moved.append(position)
+        previous = position
+    if moved:
+        bulk_update_with_history(
+            moved,
+            Position,
+            ["computed_change", "change"],
+            batch_size=batch_size,
+            default_change_reason="change recomputed",
+        )
+        public_change_mark()  # bulk writes send no history signal
+    return len(moved)
 
 
 def _evidence(claims: Iterable[Claim]) -> list[Claim]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -18,7 +18,15 @@ feed = require_safe(public_page(PublishedClaimsFeed()))
 @require_safe
 @public_page
 def sitemap(request):
-    return sitemap_view(request, sitemaps=SITEMAPS)
+    """The sitemap index: one entry per page of each section."""
+    return sitemap_views.index(request, sitemaps=SITEMAPS, sitemap_url_name="web:sitemap_section")
+
+
+@require_safe
+@public_page
+def sitemap_section(request, section: str):
+    """One page (``?p=``) of one section of the sitemap; an unknown section or page is a 404."""
+    return sitemap_views.sitemap(request, sitemaps=SITEMAPS, section=section)
 
 
 @require_safe

@@ -6,6 +6,7 @@ Figures of different events of one series are a series, never a discrepancy.
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -16,21 +17,24 @@ from factcheck.ledger.reports.series_figures import series_figures
 
 from ..caching import public_page
 
+CLAIMS_PER_PAGE = 50  # an event's claims on one page, oldest first
+
 
 @require_safe
 @public_page
 def event(request, pk: int):
     event = get_object_or_404(Event.objects.with_related(), pk=pk)
-    claims = (
+    page = Paginator(
         Claim.objects.published()
         .filter(event=event)
-        .with_related()
-        .order_by("article__published", "article_id", "start")
-    )
+        .as_rows()
+        .order_by("article__published", "article_id", "start", "id"),
+        CLAIMS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "web/event.html",
-        {"event": event, "figures": event_figures(event=event), "claims": claims},
+        {"event": event, "figures": event_figures(event=event), "claims": page, "page": page},
     )
 
 

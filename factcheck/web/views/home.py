@@ -19,7 +19,7 @@ HOME_TOPICS = 6
 @require_safe
 @public_page
 def home(request):
-    claims = Claim.objects.published().with_related().order_by("-published_at", "-id")
+    claims = Claim.objects.published().as_rows().order_by("-published_at", "-id")
     events = Event.objects.filter(pk__in=Claim.objects.published().values("event_id"))
     published_positions = Q(positions__evidence__status=ClaimStatus.PUBLISHED)
     # In dispute: actors with published evidence hold more than one stance on it.

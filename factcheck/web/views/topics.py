@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from factcheck.ledger.charts import timeline_svg
 from factcheck.ledger.choices import ClaimStatus
-from factcheck.ledger.models import Topic
+from factcheck.ledger.models import Claim, Position, Topic
 from factcheck.ledger.reports.matrix import position_matrix
 from factcheck.ledger.reports.timelines import topic_timeline
 
@@ -24,12 +25,25 @@ from ..caching import public_page
 @require_safe
 @public_page
 def topics(request):
-    visible = Q(positions__evidence__status=ClaimStatus.PUBLISHED)
+    # Each count its own correlated subquery: joining positions and claims in one query
+    # multiplies them (every position by every claim of the topic) before counting.
+    actors = (
+        Position.objects.filter(topic=OuterRef("pk"), evidence__status=ClaimStatus.PUBLISHED)
+        .order_by()
+        .values("topic")
+        .annotate(n=Count("actor", distinct=True))
+        .values("n")
+    )
+    claims = (
+        Claim.objects.published()
+        .filter(topic=OuterRef("pk"))
+        .order_by()
+        .values("topic")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     topics = Topic.objects.annotate(
-        actors=Count("positions__actor", filter=visible, distinct=True),
-        claims_published=Count(
-            "claims", filter=Q(claims__status=ClaimStatus.PUBLISHED), distinct=True
-        ),
+        actors=Coalesce(Subquery(actors), 0), claims_published=Coalesce(Subquery(claims), 0)
     ).order_by("title")
     return render(request, "web/topics.html", {"topics": topics})
 
@@ -56,5 +70,6 @@ def matrix(request):
             as_of = dt.date.fromisoformat(raw)
         except ValueError:
             error = f"“{raw}” is not a date; use YYYY-MM-DD."
-    context = {"matrix": position_matrix(as_of=as_of), "as_of": as_of, "raw": raw, "error": error}
+    matrix = position_matrix(as_of=as_of, page=request.GET.get("page") or 1)
+    context = {"matrix": matrix, "as_of": as_of, "raw": raw, "error": error}
     return render(request, "web/matrix.html", context, status=400 if error else 200)

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -45,6 +45,7 @@ from factcheck.ledger.models import (
     Topic,
 )
 from factcheck.ledger.rules import change_between, measurement_interval
+from factcheck.ledger.services.clock import public_change_mark
 from factcheck.ledger.services.corroboration import corroboration_compute
 
 CONTEXT_CHARS = 32  # the prefix/suffix length editors' selections store
@@ -171,6 +172,11 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             builder.build()
+            public_change_mark()  # bulk writes send no history signal
+        if connection.vendor == "postgresql":
+            # Fresh statistics, or the planner guesses from an empty table's.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 "built "
