@@ -1,0 +1,1 @@
+"""Claim matching: whether new copy repeats a tracked claim, and how the two relate."""
