@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
 from ..choices import LinkRelation
 from ..rules import measurement_interval
@@ -89,10 +90,15 @@ class Statement:
     origin: str = ""
     actor_names: dict[int, str] = field(default_factory=dict)
     actor_words: frozenset[str] = frozenset()  # words of known actors' mentions (not names)
+    claim_id: int | None = None  # set when the statement is a tracked claim
+
+    @cached_property
+    def cased_tokens(self) -> list[tuple[str, str]]:
+        return tokens_with_case(self.text)
 
     @cached_property
     def tokens(self) -> list[str]:
-        return tokens(self.text)
+        return [token for token, _ in self.cased_tokens]
 
     @cached_property
     def token_set(self) -> frozenset[str]:
@@ -107,7 +113,7 @@ class Statement:
         """Tokens of capitalised words inside the sentence that are no known actor's mention:
         the places, bodies and people the statement is about ("Yemen", "Shell")."""
         found = set()
-        for i, (token, word) in enumerate(tokens_with_case(self.text)):
+        for i, (token, word) in enumerate(self.cased_tokens):
             if i == 0 or not word[:1].isupper() or token.isdigit():
                 continue
             if word.lower() not in self.actor_words:
@@ -142,6 +148,7 @@ class Match:
     relation: str
     reasons: list[str]
     target: Statement | None = None
+    claim: Any = None  # the tracked claim, when matched against the database
 
     @property
     def repeat(self) -> bool:
@@ -197,6 +204,8 @@ def wording_similarity(a: Statement, b: Statement) -> float:
     if not x or not y:
         return 0.0
     shared = len(x & y)
+    if not shared:
+        return 0.0
     dice = 2 * shared / (len(x) + len(y))
     containment = shared / min(len(x), len(y))
     tri = len(a.trigrams & b.trigrams) / len(a.trigrams | b.trigrams) if a.trigrams else 0.0
