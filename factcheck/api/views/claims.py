@@ -13,6 +13,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from factcheck.ledger.claimreview import claim_review
+from factcheck.ledger.matching import Figure, claims_matching
+from factcheck.ledger.matching.probes import probe_statement
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services import claims
 
@@ -29,7 +31,6 @@ from ..exports import (
     claim_csv_row,
 )
 from ..filters import ClaimFilter
-from ..matching import claims_matching
 from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
@@ -225,12 +226,18 @@ class ClaimViewSet(ServiceResource):
         return self.transition("claim_rate", rating=serializer.validated_data["rating"])
 
     @extend_schema(
-        summary="Find claims like a sentence",
+        summary="Find tracked claims a sentence repeats",
         description=(
-            "Scores each candidate by the Jaccard index of word sets (lower-cased words, common "
-            "function words dropped) between the text and the claim's quote, or its summary, "
-            "whichever is higher; candidates are the claims containing any of the text's eight "
-            "longest words. Readers get published claims only."
+            "Finds the claims a sentence states again, in other words, and the link each "
+            "suggests. Candidates come from indexed lookups (the same figure's quantity near "
+            "its value, the same actors, the same event, and the wording: full-text on "
+            "PostgreSQL), then each is scored 0–1 on stemmed words with a synonym vocabulary, "
+            "character trigrams, shared actors and event, and whether the figures agree for the "
+            "same days. Figures and relative dates in the text are read by the suggestion "
+            "engine against `published`; `actors`, `event`, a figure (`quantity`, `value`, "
+            "`bound`) and `about_start`/`about_end` add what the caller knows. `repeat` is true "
+            "for a corroborating or same-event-other-figure match above the repeat threshold. "
+            "Readers get published claims only."
         ),
         request=ClaimMatchSerializer,
         responses={200: ClaimMatchResultSerializer},
@@ -240,15 +247,32 @@ class ClaimViewSet(ServiceResource):
     def match(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        found = claims_matching(
-            self.get_queryset(),
-            serializer.validated_data["text"],
-            limit=serializer.validated_data["limit"],
+        data = serializer.validated_data
+        figure = (
+            Figure(data["quantity"], data["value"], data["bound"], data["unit"])
+            if "quantity" in data
+            else None
         )
+        probe = probe_statement(
+            data["text"],
+            published=data.get("published"),
+            actors=data.get("actors", ()),
+            event=data.get("event"),
+            figure=figure,
+            about_start=data.get("about_start"),
+            about_end=data.get("about_end"),
+        )
+        found = claims_matching(self.get_queryset(), probe, limit=data["limit"])
         context = self.get_serializer_context()
         results = [
-            {"score": score, "claim": ClaimSerializer(claim, context=context).data}
-            for score, claim in found
+            {
+                "score": match.score,
+                "relation": match.relation,
+                "repeat": match.repeat,
+                "reasons": match.reasons,
+                "claim": ClaimSerializer(match.claim, context=context).data,
+            }
+            for match in found
         ]
         return Response({"results": results})
 

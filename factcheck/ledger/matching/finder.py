@@ -5,7 +5,7 @@ first, so one sentence costs the same against 1,000 claims or 100,000):
 
 * the same counted quantity with a value within a factor of two (index on quantity and value);
 * the same actors, as claimant or subject (the foreign-key indexes);
-* the same event;
+* the same event or topic;
 * the wording: on PostgreSQL a full-text match (English stemming, GIN index on the quote and
   summary) of any two of the sentence's five most telling words, each widened to its synonym
   group; elsewhere (SQLite in development) claims containing any of those words.
@@ -21,7 +21,7 @@ from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ..choices import ClaimStatus
 from ..models import Claim, Measurement
@@ -53,9 +53,12 @@ def statement_from_claim(claim: Claim) -> Statement:
         about_end=about_end,
         event_id=claim.event_id,
         event_label=str(event) if event else "",
+        topic_id=claim.topic_id,
+        topic_label=str(claim.topic) if claim.topic_id else "",
         series_id=event.series_id if event else None,
         published=claim.article.published,
         origin=claim.article.origin_key,
+        origin_label=claim.article.origin_label,
         actor_names=actors,
         claim_id=claim.pk,
     )
@@ -118,6 +121,12 @@ def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
             .order_by("-pk")
             .values_list("pk", flat=True)[:PER_LOOKUP]
         )
+    if probe.topic_id:
+        lookups.append(
+            Claim.objects.filter(topic_id=probe.topic_id)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:PER_LOOKUP]
+        )
     if probe.event_id:
         lookups.append(
             Claim.objects.filter(event_id=probe.event_id)
@@ -129,8 +138,14 @@ def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
         lookups.append(wording)
     if not lookups:
         return []
-    first, *rest = lookups
-    return list(first.union(*rest)) if rest else list(first)
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *rest = lookups
+        return list(first.union(*rest)) if rest else list(first)
+    # SQLite cannot limit the parts of a UNION; it takes them as sub-selects instead.
+    either = Q()
+    for lookup in lookups:
+        either |= Q(pk__in=lookup)
+    return list(Claim.objects.filter(either).values_list("pk", flat=True))
 
 
 def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
@@ -156,7 +171,10 @@ def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
             "event__start",
             "event__end",
             "event__series_id",
+            "topic_id",
+            "topic__title",
             "article__published",
+            "article__source__name",
             "article__wire_agency",
             "article__source_id",
         )
@@ -189,11 +207,14 @@ def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
                 about_end=about_end,
                 event_id=row["event_id"],
                 event_label=row["event__name"] or "",
+                topic_id=row["topic_id"],
+                topic_label=row["topic__title"] or "",
                 series_id=row["event__series_id"],
                 published=row["article__published"],
                 origin=origin_of(
                     wire_agency=row["article__wire_agency"], source_id=row["article__source_id"]
                 ),
+                origin_label=row["article__wire_agency"] or row["article__source__name"] or "",
                 actor_names=named,
                 claim_id=row["pk"],
             )
@@ -219,7 +240,7 @@ def claims_matching(
         match = compare(probe, target)
         if match and (match.repeat or not repeats_only):
             found.append(match)
-    found.sort(key=lambda m: (-m.score, -m.target.claim_id))
+    found.sort(key=lambda m: (-m.rank, -m.target.claim_id))
     found = found[:limit]
     if found:
         claims = queryset.in_bulk([m.target.claim_id for m in found])

@@ -97,3 +97,35 @@ def statement_from_text(
     """A statement from a sentence: the engine finds its figures, dates and known actors."""
     findings = extract.suggest(text, published=published or timezone.localdate(), actors=actors)
     return statement_from_findings(text, findings, published=published, origin=origin)
+
+
+def probe_statement(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    actors: Iterable = (),
+    event=None,
+    figure: Figure | None = None,
+    about_start: dt.date | None = None,
+    about_end: dt.date | None = None,
+) -> Statement:
+    """A sentence with what the caller knows beside its words (actors, event, a figure, days);
+    what the engine finds in the words (figures, relative dates) is kept unless given."""
+    statement = statement_from_text(text, published=published)
+    actors = list(actors)
+    if actors:
+        statement.actor_ids = statement.actor_ids | {a.pk for a in actors}
+        statement.actor_names = statement.actor_names | {a.pk: a.name for a in actors}
+        statement.actor_words = statement.actor_words | {
+            w.lower() for a in actors for w in a.name.split()
+        }
+    if event is not None:
+        statement.event_id, statement.event_label = event.pk, event.name
+        statement.series_id = event.series_id
+        if about_start is None:
+            about_start, about_end = event.start, event.end
+    if figure is not None:
+        statement.figures = (figure,)
+    if about_start is not None:
+        statement.about_start, statement.about_end = about_start, about_end
+    return statement

@@ -51,6 +51,7 @@ NUMBER_PENALTY = 0.15
 FIGURE_BONUS = 0.15
 NUMBER_BONUS = 0.2
 ACTOR_BONUS = 0.05
+TOPIC_BONUS = 0.05
 SAME_WORDS = 0.75
 """Wording this alike with other numbers is the same statement with another figure."""
 
@@ -85,9 +86,12 @@ class Statement:
     about_end: dt.date | None = None
     event_id: int | None = None
     event_label: str = ""
+    topic_id: int | None = None
+    topic_label: str = ""
     series_id: int | None = None
     published: dt.date | None = None
     origin: str = ""
+    origin_label: str = ""
     actor_names: dict[int, str] = field(default_factory=dict)
     actor_words: frozenset[str] = frozenset()  # words of known actors' mentions (not names)
     claim_id: int | None = None  # set when the statement is a tracked claim
@@ -148,6 +152,7 @@ class Match:
     relation: str
     reasons: list[str]
     target: Statement | None = None
+    rank: float = 0.0  # the score before it is capped at 1, to order equally sure matches
     claim: Any = None  # the tracked claim, when matched against the database
 
     @property
@@ -266,6 +271,9 @@ def compare(probe: Statement, target: Statement) -> Match | None:
     if probe.event_id and probe.event_id == target.event_id:
         score += 0.1
         reasons.append(f"same event: {target.event_label or probe.event_label}")
+    if probe.topic_id and probe.topic_id == target.topic_id:
+        score += TOPIC_BONUS
+        reasons.append(f"same topic: {target.topic_label or probe.topic_label}")
     only_probe = probe.names - target.token_set
     only_target = target.names - probe.token_set
     if only_probe and only_target and wording >= NAME_SWAP_WORDING:
@@ -344,8 +352,10 @@ def compare(probe: Statement, target: Statement) -> Match | None:
         else:
             relation = LinkRelation.CORROBORATES
     if probe.origin and target.origin:
-        reasons.append("same origin" if probe.origin == target.origin else "another origin")
-    score = round(max(0.0, min(score, 1.0)), 3)
+        label = f": {target.origin_label}" if target.origin_label else ""
+        same = probe.origin == target.origin
+        reasons.append(("same origin" if same else "another origin") + label)
     if score < CANDIDATE_THRESHOLD:
         return None
-    return Match(score=score, relation=str(relation), reasons=reasons, target=target)
+    capped = round(max(0.0, min(score, 1.0)), 3)
+    return Match(score=capped, relation=str(relation), reasons=reasons, target=target, rank=score)
