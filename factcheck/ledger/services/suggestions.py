@@ -14,8 +14,10 @@ from factcheck import extract
 from ..choices import ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
 from ..permissions import require_write
+from ..spans import sentence_bounds
 from .catalog import actor_create
 from .claims import claim_create
+from .repeats import suggestions_assess
 
 
 def known_actors() -> list[extract.KnownActor]:
@@ -70,6 +72,7 @@ def suggestions_refresh(*, article: Article) -> list[Suggestion]:
             )
         )
     Suggestion.objects.bulk_create(new)
+    suggestions_assess(article=article, suggestions=new)
     # Open suggestions the engine no longer finds (the actor table changed) go away.
     found_keys = {item.key for item in found}
     article.suggestions.filter(status=SuggestionStatus.OPEN).exclude(key__in=found_keys).delete()
@@ -96,16 +99,6 @@ def suggestion_reject(*, suggestion: Suggestion, user) -> Suggestion:
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     _decide(suggestion, user, SuggestionStatus.REJECTED)
     return suggestion
-
-
-def _sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or at least the paragraph part) around a span, for a figure's claim."""
-    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
-    stops = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
-    right = min(stops) + 1 if stops else len(body)
-    if body[right - 1 : right] == "\n":
-        right -= 1
-    return left, max(right, end)
 
 
 @transaction.atomic
@@ -161,7 +154,7 @@ def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
             "unit": data.get("unit") or "",
             "text": suggestion.text[:200],
         }
-        start, end = _sentence_bounds(article.body, suggestion.start, suggestion.end)
+        start, end = sentence_bounds(article.body, suggestion.start, suggestion.end)
         result = claim_create(
             article=article,
             user=user,
