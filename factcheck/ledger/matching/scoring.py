@@ -37,7 +37,7 @@ from typing import Any
 from ..choices import LinkRelation
 from ..rules import measurement_interval
 from ..text import STOPWORDS, all_words, stem
-from .vocabulary import longest_phrase, negations, opposites, synonyms
+from .vocabulary import attribution_words, longest_phrase, negations, opposites, synonyms
 
 REPEAT_THRESHOLD = 0.57
 """The score from which a match with a repeat relation counts as a repeat."""
@@ -186,7 +186,12 @@ def tokens_with_case(text: str) -> list[tuple[str, str]]:
         else:
             word = stemmed[i]
             lowered = written[i].lower()
-            if lowered not in STOPWORDS and lowered not in negations() and len(word) > 1:
+            if (
+                lowered not in STOPWORDS
+                and lowered not in negations()
+                and word not in attribution_words()
+                and len(word) > 1
+            ):
                 out.append((word, written[i]))
             i += 1
     return out

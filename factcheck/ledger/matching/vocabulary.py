@@ -77,6 +77,12 @@ def longest_phrase() -> int:
 
 
 @cache
+def attribution_words() -> frozenset[str]:
+    """Words that say who reports a claim ("according to", "told reporters"), not what it says."""
+    return frozenset(stem(w.lower()) for row in _lines("attribution.txt") for w in row)
+
+
+@cache
 def negations() -> frozenset[str]:
     """Words that turn a statement into its negation."""
     rows = [row for row in _lines("opposites.txt") if row[0] == "negation"]

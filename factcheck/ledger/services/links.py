@@ -124,6 +124,7 @@ def link_delete(*, link: ClaimLink, user) -> None:
 def suggestion_accept_with_link(*, suggestion: Suggestion, user) -> tuple[Claim, ClaimLink]:
     """Accept a statement or figure that repeats a tracked claim: the draft claim and its link
     to the tracked claim (with the suggested relation and the reasons as its note), together."""
+    _require(user, "add")
     suggestion = Suggestion.objects.select_related("match_claim").get(pk=suggestion.pk)
     if suggestion.status != SuggestionStatus.OPEN:
         raise ValidationError(f"This suggestion was already {suggestion.status}.")
