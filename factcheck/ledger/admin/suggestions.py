@@ -12,12 +12,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from ..choices import Bound, DatePrecision, LinkRelation, SuggestionKind, SuggestionStatus
+from ..choices import Bound, DatePrecision, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
 from ..rules import describe_dates
 from ..services.links import suggestion_accept_with_link
 from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
-from .base import error_messages
+from .base import error_messages, suggestion_assessment
+from .desk import desk_view
 
 SUGGESTION_GROUPS = [
     (SuggestionKind.STATEMENT, "Statements"),
@@ -105,31 +106,6 @@ SUGGESTION_FIELDS = (
 )
 
 
-def suggestion_assessment(suggestion: Suggestion) -> dict:
-    """What the matcher and the check-worthiness rule said of a suggestion, for templates."""
-    match = None
-    if suggestion.match_claim_id and suggestion.match_claim is not None:
-        claim = suggestion.match_claim
-        match = {
-            "claim_id": claim.pk,
-            "claim": str(claim),
-            "quote": claim.exact,
-            "status": claim.get_status_display(),
-            "relation": suggestion.match_relation,
-            "relation_label": LinkRelation(suggestion.match_relation).label
-            if suggestion.match_relation in LinkRelation.values
-            else suggestion.match_relation,
-            "score": suggestion.match_score,
-            "reason": suggestion.match_reason,
-        }
-    return {
-        "match": match,
-        "worth": suggestion.worth,
-        "worth_reasons": suggestion.worth_reasons or [],
-        "is_assessed": suggestion.kind in (SuggestionKind.STATEMENT, SuggestionKind.FIGURE),
-    }
-
-
 def suggestions_context(request, article: Article) -> dict:
     """The article's open suggestions grouped by kind (one query whatever their number)."""
     open_ = list(
@@ -184,6 +160,7 @@ class SuggestionAdmin(admin.ModelAdmin):
                 view(self.accept_link_view),
                 name="ledger_suggestion_accept_link",
             ),
+            path("desk/", view(self.desk_view), name="ledger_suggestion_desk"),
             path(
                 "refresh/<int:article_id>/",
                 view(self.refresh_view),
@@ -278,6 +255,9 @@ class SuggestionAdmin(admin.ModelAdmin):
             f"Analysed again: {len(new)} new suggestion{'s' if len(new) != 1 else ''}.",
         )
         return self._panel(article.pk)
+
+    def desk_view(self, request):
+        return desk_view(self, request)
 
     @admin.display(description="text", ordering="text")
     def text_short(self, obj):
