@@ -238,3 +238,31 @@ class ClaimMatchItemSerializer(serializers.Serializer):
 
 class ClaimMatchResultSerializer(serializers.Serializer):
     results = ClaimMatchItemSerializer(many=True)
+
+
+class ClaimTellingSerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="claim.pk", help_text="The claim telling it.")
+    outlet = serializers.CharField(help_text="The outlet that published it.")
+    wire_agency = serializers.CharField(help_text="The agency whose copy it was, if any.")
+    published = serializers.DateField(help_text="When its article was published.")
+    relation = serializers.CharField(
+        help_text="How it relates to the claim: corroborates, same_event_different_figure, "
+        "or empty for the claim itself."
+    )
+
+
+class ClaimRepeatsDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    count = serializers.IntegerField()
+
+
+class ClaimRepeatsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many times it was told, this claim included.")
+    outlets = serializers.ListField(child=serializers.CharField())
+    independent_origins = serializers.IntegerField(
+        help_text="Distinct origins (wire agency, else outlet) among the tellings."
+    )
+    first = serializers.DateField(allow_null=True)
+    last = serializers.DateField(allow_null=True)
+    by_day = ClaimRepeatsDaySerializer(many=True)
+    tellings = ClaimTellingSerializer(many=True, help_text="Oldest first.")

@@ -12,10 +12,13 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.claimreview import claim_review
 from factcheck.ledger.matching import Figure, claims_matching
 from factcheck.ledger.matching.probes import probe_statement
-from factcheck.ledger.models import Claim
+from factcheck.ledger.models import Claim, ClaimLink
+from factcheck.ledger.permissions import is_newsroom
+from factcheck.ledger.reports.repeats import claim_repeats
 from factcheck.ledger.services import claims
 
 from ..concurrency import (
@@ -35,6 +38,7 @@ from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
     ClaimRateSerializer,
+    ClaimRepeatsSerializer,
     ClaimSerializer,
     ClaimUpdateSerializer,
     ClaimWriteSerializer,
@@ -275,6 +279,36 @@ class ClaimViewSet(ServiceResource):
             for match in found
         ]
         return Response({"results": results})
+
+    @extend_schema(
+        summary="How often and where a claim was repeated",
+        description=(
+            "The claim and every linked claim stating it again (corroborates, or the same claim "
+            "with another figure), with outlets, origins and dates, oldest first; `by_day` "
+            "counts the tellings per day. Readers see published claims and links only."
+        ),
+        responses={200: ClaimRepeatsSerializer},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def repeats(self, request, pk=None):
+        claim = self.get_object()
+        links = ClaimLink.objects.touching([claim.pk]).with_related()
+        if not is_newsroom(request.user):
+            links = links.between_published()
+        links = links.exclude(from_claim__status=ClaimStatus.REJECTED).exclude(
+            to_claim__status=ClaimStatus.REJECTED
+        )
+        found = claim_repeats(claim, links)
+        data = {
+            "count": found.count,
+            "outlets": found.outlets,
+            "independent_origins": found.independent_origins,
+            "first": found.first,
+            "last": found.last,
+            "by_day": [{"date": day, "count": n} for day, n in found.by_day],
+            "tellings": found.tellings,
+        }
+        return Response(ClaimRepeatsSerializer(data).data)
 
     def _exported(self):
         return self.filter_queryset(self.get_queryset())
