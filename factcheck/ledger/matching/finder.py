@@ -1,14 +1,14 @@
 """Finding the tracked claims a statement repeats: indexed candidates, then the scorer.
 
-Candidates come from a fixed set of indexed lookups, joined in one query (each capped, newest
-first, so one sentence costs the same against 1,000 claims or 100,000):
+Candidates come from a fixed set of indexed lookups in two queries (each capped, newest first,
+so one sentence costs the same against 1,000 claims or 100,000):
 
 * the same counted quantity with a value within a factor of two (index on quantity and value);
 * the same actors, as claimant or subject (the foreign-key indexes);
 * the same event or topic;
 * the wording: on PostgreSQL a full-text match (English stemming, GIN index on the quote and
-  summary) of any two of the sentence's five most telling words, each widened to its synonym
-  group; elsewhere (SQLite in development) claims containing any of those words.
+  summary) of any two of the sentence's four most telling (longest) words, each widened to
+  its synonym group; elsewhere (SQLite in development) claims containing any of those words.
 
 Each candidate is then scored by ``scoring.compare`` against the probe.
 """
@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from itertools import combinations
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
 
@@ -29,7 +28,7 @@ from ..rules import origin_of
 from .scoring import Figure, Match, Statement, compare
 from .vocabulary import synonyms
 
-PER_LOOKUP = 40
+PER_LOOKUP = 30
 TEXT_WORDS = 4
 CONFIG = "english"
 
@@ -82,25 +81,42 @@ def _telling_words(probe: Statement) -> list[list[str]]:
     return chosen
 
 
-def _wording_ids(probe: Statement) -> QuerySet | None:
+# The expression the migration indexes (GIN); the query must repeat it exactly to use it.
+# The matches are collected through the index first (MATERIALIZED), then the newest kept: left
+# to itself the planner walks the primary key backwards and computes the vector of every row.
+_TEXT_SQL = """
+WITH hits AS MATERIALIZED (
+    SELECT id FROM ledger_claim
+    WHERE to_tsvector('english'::regconfig, COALESCE(exact, '') || ' ' || COALESCE(summary, ''))
+          @@ to_tsquery('english'::regconfig, %s)
+)
+SELECT id FROM hits ORDER BY id DESC LIMIT %s
+"""
+
+
+def _wording_query(probe: Statement) -> str:
+    """A tsquery: any two of the telling words, each widened to its synonyms."""
+    terms = ["(" + " | ".join(forms) + ")" for forms in _telling_words(probe)]
+    return " | ".join(f"{a} & {b}" for a, b in combinations(terms, 2)) or "".join(terms)
+
+
+def _wording_ids(probe: Statement) -> list[int]:
+    """The newest claims sharing the probe's telling words (one query)."""
     words = _telling_words(probe)
     if not words:
-        return None
-    claims = Claim.objects.order_by("-pk")
+        return []
     if connection.vendor == "postgresql":
-        terms = ["(" + " | ".join(forms) + ")" for forms in words]
-        raw = " | ".join(f"{a} & {b}" for a, b in combinations(terms, 2)) or terms[0]
-        return (
-            claims.annotate(_text=SearchVector("exact", "summary", config=CONFIG))
-            .filter(_text=SearchQuery(raw, search_type="raw", config=CONFIG))
-            .values_list("pk", flat=True)[:PER_LOOKUP]
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(_TEXT_SQL, [_wording_query(probe), PER_LOOKUP])
+            return [row[0] for row in cursor.fetchall()]
     stems = sorted({forms[0] for forms in words})
-    return claims.containing(stems, any_word=True).values_list("pk", flat=True)[:PER_LOOKUP]
+    claims = Claim.objects.order_by("-pk").containing(stems, any_word=True)
+    return list(claims.values_list("pk", flat=True)[:PER_LOOKUP])
 
 
 def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
-    """One query: the ids every indexed lookup finds (each capped, newest first)."""
+    """Two queries: the ids the wording finds, and those every other lookup finds (one
+    query; each capped, newest first)."""
     lookups: list[QuerySet] = []
     for figure in probe.figures:
         low, high = figure.value / 2, figure.value * 2 if figure.value else Decimal(1)
@@ -133,19 +149,17 @@ def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
             .order_by("-pk")
             .values_list("pk", flat=True)[:PER_LOOKUP]
         )
-    wording = _wording_ids(probe)
-    if wording is not None:
-        lookups.append(wording)
+    found = _wording_ids(probe)
     if not lookups:
-        return []
+        return found
     if connection.features.supports_slicing_ordering_in_compound:
         first, *rest = lookups
-        return list(first.union(*rest)) if rest else list(first)
+        return found + list(first.union(*rest) if rest else first)
     # SQLite cannot limit the parts of a UNION; it takes them as sub-selects instead.
     either = Q()
     for lookup in lookups:
         either |= Q(pk__in=lookup)
-    return list(Claim.objects.filter(either).values_list("pk", flat=True))
+    return found + list(Claim.objects.filter(either).values_list("pk", flat=True))
 
 
 def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
