@@ -16,6 +16,7 @@ from simple_history.models import ModelChange
 from simple_history.utils import get_m2m_reverse_field_name
 
 from ..choices import LinkRelation, SuggestionKind
+from ..matching import REPEAT_RELATIONS
 from ..models import Claim, Suggestion
 from ..reports.history_diff import history_diff_display, value_display
 from ..services.catalog import catalog_update
@@ -204,6 +205,7 @@ def suggestion_assessment(suggestion: Suggestion) -> dict:
             if suggestion.match_relation in LinkRelation.values
             else suggestion.match_relation,
             "score": suggestion.match_score,
+            "repeat": suggestion.match_relation in REPEAT_RELATIONS,
             "reason": suggestion.match_reason,
         }
     return {

@@ -41,6 +41,10 @@ from .vocabulary import attribution_words, longest_phrase, negations, opposites,
 
 REPEAT_THRESHOLD = 0.57
 """The score from which a match with a repeat relation counts as a repeat."""
+RELATED_THRESHOLD = 0.4
+"""From this score a match that is no repeat but another night of the same figure, or the
+opposite statement, is worth showing beside new copy."""
+SHOWN_RELATIONS = frozenset({LinkRelation.DIFFERENT_EVENT, LinkRelation.CONTRADICTS})
 CANDIDATE_THRESHOLD = 0.25
 """Below this a claim is not shown as related at all."""
 SAME_DAY_SLACK = dt.timedelta(days=1)
@@ -53,6 +57,7 @@ NUMBER_BONUS = 0.2
 ACTOR_BONUS = 0.05
 TOPIC_BONUS = 0.05
 SAME_WORDS = 0.75
+OPPOSED_WORDING = 0.5
 """Wording this alike with other numbers is the same statement with another figure."""
 
 REPEAT_RELATIONS = frozenset({LinkRelation.CORROBORATES, LinkRelation.SAME_EVENT_DIFFERENT_FIGURE})
@@ -133,9 +138,7 @@ class Statement:
 
     @cached_property
     def negated(self) -> bool:
-        lowered = self.text.lower().replace("’", "'")
-        count = sum(1 for w in all_words(lowered) if w in negations()) + lowered.count("n't")
-        return count % 2 == 1
+        return negation_count(self.text) % 2 == 1
 
     @property
     def days(self) -> tuple[dt.date, dt.date] | None:
@@ -160,6 +163,11 @@ class Match:
         return self.score >= REPEAT_THRESHOLD and self.relation in REPEAT_RELATIONS
 
     @property
+    def worth_showing(self) -> bool:
+        """A repeat, or another night or the opposite statement, sure enough to show."""
+        return self.repeat or (self.score >= RELATED_THRESHOLD and self.relation in SHOWN_RELATIONS)
+
+    @property
     def reason(self) -> str:
         return "; ".join(self.reasons)
 
@@ -171,10 +179,20 @@ def tokens(text: str) -> list[str]:
 
 def tokens_with_case(text: str) -> list[tuple[str, str]]:
     """Each token with the first word it was made from as written."""
+    return _scan(text)[0]
+
+
+def negation_count(text: str) -> int:
+    """How many negations the text has outside synonym phrases ("will not budge" is insist)."""
+    return _scan(text)[1]
+
+
+def _scan(text: str) -> tuple[list[tuple[str, str]], int]:
     table, longest = synonyms(), longest_phrase()
-    written = _WORDS.findall(text)
+    written = _WORDS.findall(text.replace("’", "'").replace("n't", " not"))
     stemmed = [stem(w.lower()) for w in written]
     out: list[tuple[str, str]] = []
+    negated = 0
     i = 0
     while i < len(stemmed):
         for size in range(min(longest, len(stemmed) - i), 0, -1):
@@ -186,15 +204,12 @@ def tokens_with_case(text: str) -> list[tuple[str, str]]:
         else:
             word = stemmed[i]
             lowered = written[i].lower()
-            if (
-                lowered not in STOPWORDS
-                and lowered not in negations()
-                and word not in attribution_words()
-                and len(word) > 1
-            ):
+            if lowered in negations():
+                negated += 1
+            elif lowered not in STOPWORDS and word not in attribution_words() and len(word) > 1:
                 out.append((word, written[i]))
             i += 1
-    return out
+    return out, negated
 
 
 def trigrams(text: str) -> frozenset[str]:
@@ -289,7 +304,9 @@ def compare(probe: Statement, target: Statement) -> Match | None:
         )
 
     relation = ""
-    opposed = _opposed(probe, target)
+    # Opposition is read only between statements worded alike: a negation elsewhere ("if Kyiv
+    # does not cave") says nothing about two loosely related claims.
+    opposed = _opposed(probe, target) if wording >= OPPOSED_WORDING else ""
     pairs = [
         (f, g)
         for f in probe.figures

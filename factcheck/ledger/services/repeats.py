@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from ..checkworthiness import check_worthiness
-from ..choices import SuggestionKind
-from ..matching import REPEAT_THRESHOLD, claims_matching, statement_from_findings
+from ..choices import SuggestionKind, SuggestionStatus
+from ..matching import claims_matching, statement_from_findings
 from ..models import Article, Claim, Suggestion
 from ..spans import sentence_bounds
 
@@ -26,16 +26,18 @@ def _actor_findings(suggestions: Sequence[Suggestion]) -> list[tuple[int, int, d
 
 
 @transaction.atomic
-def suggestions_assess(*, article: Article, suggestions: Sequence[Suggestion]) -> None:
-    """Match each statement and figure suggestion against the tracked claims of other origins
-    and score its check-worthiness; store both on the suggestion."""
+def suggestions_assess(*, article: Article) -> None:
+    """Match each open statement and figure suggestion of an article against the tracked
+    claims of other origins and score its check-worthiness; store both on the suggestion (again
+    on every analysis, so new claims and links are taken into account)."""
     body = article.body
+    suggestions = article.suggestions.filter(
+        status=SuggestionStatus.OPEN, kind__in=MATCHED_KINDS
+    ).order_by("start", "pk")
     actors = _actor_findings(article.suggestions.filter(kind=SuggestionKind.ACTOR))
     tracked = Claim.objects.exclude(article__origin=article.origin)
     changed = []
     for suggestion in suggestions:
-        if suggestion.kind not in MATCHED_KINDS:
-            continue
         left, right = sentence_bounds(body, suggestion.start, suggestion.end)
         sentence = body[left:right]
         data = {"kind": suggestion.kind, "text": suggestion.text, **(suggestion.data or {})}
@@ -47,7 +49,9 @@ def suggestions_assess(*, article: Article, suggestions: Sequence[Suggestion]) -
             origin=article.origin_key,
         )
         best = next(iter(claims_matching(tracked, probe, limit=1)), None)
-        if best and best.score >= REPEAT_THRESHOLD:
+        suggestion.match_claim, suggestion.match_relation = None, ""
+        suggestion.match_score, suggestion.match_reason = None, ""
+        if best and best.worth_showing:
             suggestion.match_claim = best.claim
             suggestion.match_relation = best.relation
             suggestion.match_score = best.score

@@ -72,10 +72,10 @@ def suggestions_refresh(*, article: Article) -> list[Suggestion]:
             )
         )
     Suggestion.objects.bulk_create(new)
-    suggestions_assess(article=article, suggestions=new)
     # Open suggestions the engine no longer finds (the actor table changed) go away.
     found_keys = {item.key for item in found}
     article.suggestions.filter(status=SuggestionStatus.OPEN).exclude(key__in=found_keys).delete()
+    suggestions_assess(article=article)
     return new
 
 
