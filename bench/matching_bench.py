@@ -201,6 +201,66 @@ def time_database(rounds: int) -> None:
     print(line("this process's CPU", cpu))
 
 
+def retrieval_at_scale() -> None:
+    """Plant the tuning claims among the database's claims (rolled back afterwards) and count
+    how often the database matcher puts the planted claim first for each of its repeats."""
+    import hashlib
+
+    from django.db import transaction
+
+    from factcheck.ledger.matching import claims_matching
+    from factcheck.ledger.models import Article, Claim, Measurement, Source
+
+    class Rollback(Exception):
+        pass
+
+    actors = actor_table()
+    found = total = 0
+    try:
+        with transaction.atomic():
+            source = Source.objects.create(name="Matching bench")
+            planted = []
+            for n, group in enumerate(tomllib.loads((DATA / "tuning.toml").read_text())["group"]):
+                text = group["claim"]["text"]
+                article = Article.objects.create(
+                    source=source,
+                    title=text[:80],
+                    published=dt.date.fromisoformat(group["claim"]["date"]),
+                    body=text,
+                    paragraphs=[[0, len(text)]],
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                    origin=f"matching-bench-{n}",
+                )
+                claim = Claim.objects.create(
+                    article=article, start=0, end=len(text), exact=text, status="published"
+                )
+                for figure in statement(group["claim"], actors).figures:
+                    if figure.value < 0:  # the ledger keeps no negative figure (minus 18C)
+                        continue
+                    Measurement.objects.create(
+                        claim=claim,
+                        quantity=figure.quantity[:60],
+                        value=figure.value,
+                        bound=figure.bound,
+                        unit=figure.unit[:20],
+                    )
+                planted.append((claim, group))
+            for claim, group in planted:
+                for probe in group["probes"]:
+                    if probe["relation"] not in REPEAT_RELATIONS:
+                        continue
+                    total += 1
+                    best = claims_matching(Claim.objects.all(), statement(probe, actors), limit=1)
+                    found += bool(best) and best[0].claim.pk == claim.pk
+            raise Rollback
+    except Rollback:
+        pass
+    print(
+        f"  repeats whose tracked claim comes first among {Claim.objects.count():,} claims: "
+        f"{found}/{total} = {found / total:.3f} (the tuning claims planted, then rolled back)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", action="store_true", help="score the blind part too")
@@ -216,6 +276,7 @@ def main() -> None:
     score_worth(args.verbose)
     if args.timing:
         time_database(args.rounds)
+        retrieval_at_scale()
 
 
 if __name__ == "__main__":
