@@ -74,3 +74,8 @@ def test_it_runs_a_fixed_number_of_queries(editor_client, count, django_assert_n
         # their article, outlet and tracked claim, 6 topics and 7 outlets for the filters
         response = editor_client.get(URL)
     assert len(rows(response.content.decode())) == count
+
+
+def test_the_suggestion_list_links_to_the_desk(editor_client):
+    html = editor_client.get("/admin/ledger/suggestion/").content.decode()
+    assert f'href="{URL}"' in html
