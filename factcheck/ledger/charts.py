@@ -326,3 +326,52 @@ def timeline_svg(
         "Stances over time",
         _join(parts),
     )
+
+
+def repeats_svg(by_day: Sequence[tuple[dt.date, int]], *, width: int = 480, height: int = 120):
+    """A small bar chart of how many times a claim was told on each day (empty for one day)."""
+    if len(by_day) < 2:
+        return SafeString("")
+    left, right, top, bottom = 24, 12, 12, 24
+    first, last = by_day[0][0], by_day[-1][0]
+    span = max((last - first).days, 1)
+    most = max(count for _, count in by_day)
+    plot_w, plot_h = width - left - right, height - top - bottom
+    bar = max(4.0, min(24.0, plot_w / (span + 1) * 0.8))
+    total = sum(count for _, count in by_day)
+    parts: list[SafeString] = [
+        format_html("<title>{}</title>", f"Told {total} times over {span + 1} days")
+    ]
+    for day, count in by_day:
+        x = left + plot_w * (day - first).days / span - bar / 2
+        h = plot_h * count / most
+        label = f"{describe_dates(day, None)} {day.year}: {count}"
+        parts.append(
+            format_html(
+                '<g><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" fill="{}"/></g>',
+                label,
+                _num(max(x, 0)),
+                _num(top + plot_h - h),
+                _num(bar),
+                _num(h),
+                SOURCE_COLOURS[0],
+            )
+        )
+    for day in (first, last):
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#475467">{}</text>',
+                _num(left + plot_w * (day - first).days / span),
+                height - 6,
+                describe_dates(day, None),
+            )
+        )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'role="img" class="repeats-chart">{}</svg>',
+        width,
+        height,
+        width,
+        height,
+        _join(parts),
+    )

@@ -59,3 +59,14 @@ def cut_segments(start: int, end: int, spans: Sequence[S]) -> list[Segment[S]]:
         Segment(a, b, tuple(s for s in inside if s.start <= a and s.end >= b))
         for a, b in zip(edges, edges[1:], strict=False)
     ]
+
+
+def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or at least the paragraph part) around a span."""
+    stop = body.rfind(". ", 0, start)
+    left = max(stop + 2 if stop != -1 else 0, body.rfind("\n", 0, start) + 1)
+    stops = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
+    right = min(stops) + 1 if stops else len(body)
+    if body[right - 1 : right] == "\n":
+        right -= 1
+    return left, max(right, end)

@@ -7,17 +7,20 @@
 * **Words**: lower-cased runs of letters and digits ("400", "donetsk"), without English
   function words and single letters (the "s" of "Russia's"). Two texts are compared by the
   Jaccard index of their word sets, |A ∩ B| / |A ∪ B| (1.0: the same words in any order);
-  link ranking compares crude stems (a word's first six characters) the same way.
+  link ranking compares stems (the Snowball English stemmer: "negotiations", "negotiated" →
+  "negoti") the same way.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import snowballstemmer
 from django.core.exceptions import ValidationError
 
 CONTEXT_CHARS = 32
-STEM_CHARS = 6
+_STEMMER = snowballstemmer.stemmer("english")
 
 # One-for-one look-alike characters, so a quote typed with straight quotes or a hyphen still
 # finds the copy's curly quotes and dashes without shifting any offset.
@@ -110,9 +113,20 @@ def words(text: str) -> set[str]:
     }
 
 
+def all_words(text: str) -> list[str]:
+    """Every lower-cased word of a text, in order, function words included."""
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's Snowball (Porter 2) English stem; numbers stay as they are."""
+    return word if word.isdigit() else _STEMMER.stemWord(word)
+
+
 def stems(text: str) -> set[str]:
-    """The words of a text, crudely stemmed to their first six characters."""
-    return {w[:STEM_CHARS] for w in words(text)}
+    """The words of a text, stemmed."""
+    return {stem(w) for w in words(text)}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 
 from factcheck.ledger.choices import ClaimKind, ClaimStatus, SuggestionStatus
 from factcheck.ledger.models import Actor, Claim, Suggestion
+from factcheck.ledger.services.articles import article_import
 from factcheck.ledger.services.suggestions import suggestions_refresh
 from tests.factories import (
     ActorFactory,
@@ -236,3 +237,36 @@ def test_accepting_a_known_actor_or_a_date_records_the_decision_only(editor_clie
     assert f"Accepted “{date.text}”." in response.content.decode()
     assert Actor.objects.count() == 1 and not Claim.objects.exists()
     assert not article.suggestions.filter(status="open").exists()
+
+
+def test_a_repeat_shows_the_tracked_claim_and_makes_the_claim_and_link_in_one_step(
+    editor_client, django_capture_on_commit_callbacks
+):
+    russia = ActorFactory(name="Russia", kind="government")
+    tracked = ClaimFactory(
+        article=ArticleFactory(
+            body="Overnight, Russia launched almost 400 long-range drones at Ukraine.",
+            wire_agency="AP",
+        ),
+        subjects=[russia],
+        published=True,
+    )
+    MeasurementFactory(claim=tracked, value=400, bound="at_most")
+    copy = b" date 2026-02-17 Russia fired some 390 drones at Ukraine overnight, officials said.\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_import(data=copy, origin="repeat.txt").article
+    figure = open_suggestion(article, "figure", "390 drones")
+    html = editor_client.get(panel_url(article)).content.decode()
+    item = html[html.index(f'id="suggestion-{figure.pk}"') :]
+    item = item[: item.index("</li>")]
+    link = f'<a href="/admin/ledger/claim/{tracked.pk}/change/">claim {tracked.pk}</a>'
+    assert f"Already tracked as {link}" in item
+    assert "Suggested link: <strong>corroborates</strong>" in item
+    assert "the figures agree" in item
+    assert "Worth checking:" in item
+    action = f"/admin/ledger/suggestion/{figure.pk}/accept-link/"
+    assert f'action="{action}"' in item
+    response = editor_client.post(action)
+    claim = Claim.objects.get(article=article)
+    assert response.status_code == 302 and response.url == f"/admin/ledger/claim/{claim.pk}/change/"
+    assert claim.links_out.get().to_claim == tracked

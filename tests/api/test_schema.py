@@ -44,3 +44,20 @@ def test_the_docs_page_uses_no_external_url(client):
     urls = re.findall(r"""(?:src|href)=["']([^"']+)""", html)
     assert urls and all(not u.startswith(("http:", "https:", "//")) for u in urls), urls
     assert "cdn" not in html.lower()
+
+
+@pytest.mark.django_db
+def test_the_schema_documents_claim_matching_and_repeats(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    match = schema["paths"]["/api/v1/claims/match/"]["post"]
+    request = match["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    fields = schema["components"]["schemas"][request.rsplit("/", 1)[1]]["properties"]
+    assert {"text", "limit", "actors", "event", "quantity", "value", "bound", "published"} <= set(
+        fields
+    )
+    item = schema["components"]["schemas"]["ClaimMatchItem"]["properties"]
+    assert {"score", "relation", "repeat", "reasons", "claim"} <= set(item)
+    repeats = schema["paths"]["/api/v1/claims/{id}/repeats/"]["get"]
+    body = repeats["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    shape = schema["components"]["schemas"][body.rsplit("/", 1)[1]]["properties"]
+    assert {"count", "outlets", "independent_origins", "by_day", "tellings"} <= set(shape)

@@ -108,7 +108,10 @@ def test_candidates_rank_claims_of_other_articles_with_the_reason():
     MeasurementFactory(claim=strong, value=390, bound=Bound.ABOUT)
     weak = ClaimFactory(article=ArticleFactory(wire_agency="AFP"), topic=topic)
     ClaimFactory(article=mine.article, event=night)  # same article: never a candidate
-    ClaimFactory(article=ArticleFactory(), summary="unrelated")  # nothing in common
+    ClaimFactory(  # nothing in common
+        article=ArticleFactory(body="The central bank held interest rates on Thursday."),
+        summary="unrelated",
+    )
     ClaimFactory(article=ArticleFactory(), event=night, status="rejected")
 
     found = link_candidates(claim=mine)
@@ -116,9 +119,10 @@ def test_candidates_rank_claims_of_other_articles_with_the_reason():
     best = found[0]
     assert best.relation == LinkRelation.CORROBORATES
     assert any(r.startswith("same event") for r in best.reasons)
-    assert any(r.startswith("same subject: Russia") for r in best.reasons)
+    assert any(r.startswith("same actors: Russia") for r in best.reasons)
     assert any(r.startswith("similar wording") for r in best.reasons)
-    assert "independent origin: AFP" in best.reasons
+    assert any(r.startswith("the figures agree") for r in best.reasons)
+    assert "another origin: AFP" in best.reasons
 
 
 def test_a_claim_on_another_night_of_the_series_is_offered_as_a_different_event():

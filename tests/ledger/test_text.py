@@ -20,8 +20,9 @@ def test_words_are_letters_and_digits_without_function_words_or_single_letters()
     }
 
 
-def test_stems_are_the_first_six_characters():
+def test_stems_are_the_snowball_english_stems():
     assert stems("Negotiations negotiated") == {"negoti"}
+    assert stems("wounded wounds 400") == {"wound", "400"}
 
 
 def test_similarity_is_the_jaccard_index():

@@ -109,3 +109,39 @@ def test_it_runs_a_fixed_number_of_queries(client, django_assert_num_queries, ro
         response = client.get(f"/claims/{claim.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="related-list"') == 1
+
+
+def test_it_shows_how_often_and_where_the_claim_was_repeated(client):
+    claim = ClaimFactory(
+        published=True,
+        article=ArticleFactory(source=SourceFactory(name="The Herald"), wire_agency="AP"),
+    )
+    for name, day, relation in (
+        ("Daily Post", "2026-02-18", "corroborates"),
+        ("Evening News", "2026-02-20", "same_event_different_figure"),
+        ("Weekly", "2026-02-21", "context"),  # context is no repeat
+    ):
+        other = ClaimFactory(
+            published=True,
+            article=ArticleFactory(source=SourceFactory(name=name), published=day),
+        )
+        ClaimLinkFactory(from_claim=other, to_claim=claim, relation=relation)
+    ClaimLinkFactory(  # an unpublished repeat stays out
+        from_claim=ClaimFactory(article=ArticleFactory(source=SourceFactory(name="Draft"))),
+        to_claim=claim,
+        relation="corroborates",
+    )
+    html = client.get(f"/claims/{claim.pk}/").content.decode()
+    section = html[html.index('id="repeats"') :]
+    section = section[: section.index("</section>")]
+    assert "Told 3 times by 3 outlets (3 independent origins)" in section
+    assert "Daily Post" in section and "Evening News" in section
+    assert "Weekly" not in section and "Draft" not in section
+    assert "the same claim with another figure" in section
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in section
+
+
+def test_a_claim_told_once_says_so(client):
+    claim = ClaimFactory(published=True)
+    html = client.get(f"/claims/{claim.pk}/").content.decode()
+    assert "No other published report of this claim has been linked yet." in html

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from factcheck.ledger.choices import Bound, ClaimKind, ClaimStatus, CorroborationStatus, Rating
+from factcheck.ledger.choices import (
+    Bound,
+    ClaimKind,
+    ClaimStatus,
+    CorroborationStatus,
+    LinkRelation,
+    Rating,
+)
 from factcheck.ledger.models import Actor, Article, Claim, Event, Measurement, Topic
 
 from .actors import ActorBriefSerializer
@@ -167,12 +174,95 @@ class ClaimRateSerializer(InputSerializer):
 class ClaimMatchSerializer(InputSerializer):
     text = serializers.CharField(max_length=5000, help_text="A sentence to look up.")
     limit = serializers.IntegerField(min_value=1, max_value=50, default=10)
+    actors = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(),
+        many=True,
+        required=False,
+        help_text="Actors the sentence is about or quotes (ids), besides those named in it.",
+    )
+    event = serializers.PrimaryKeyRelatedField(
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The event the sentence reports (id).",
+    )
+    quantity = serializers.CharField(
+        max_length=60, required=False, help_text="What a figure counts (drones, people_injured…)."
+    )
+    value = FigureField(min_value=Decimal(0), required=False, help_text="The figure's value.")
+    bound = EnumField(Bound.choices, enum_name="Bound", required=False, default=Bound.EXACT)
+    unit = serializers.CharField(max_length=20, required=False, default="")
+    about_start = serializers.DateField(
+        required=False, help_text="First day the sentence is about (e.g. the night's first day)."
+    )
+    about_end = serializers.DateField(required=False, help_text="Last day the sentence is about.")
+    published = serializers.DateField(
+        required=False,
+        help_text="When the sentence was published: relative dates in it (“overnight”) are "
+        "read from this day. Default: today.",
+    )
+
+    def validate(self, attrs):
+        if ("quantity" in attrs) != ("value" in attrs):
+            raise serializers.ValidationError(
+                {"value": "Give a figure's quantity and value together."}
+            )
+        start, end = attrs.get("about_start"), attrs.get("about_end")
+        if end and not start:
+            raise serializers.ValidationError({"about_start": "Give the first day too."})
+        if start and end and end < start:
+            raise serializers.ValidationError({"about_end": "The end precedes the start."})
+        return attrs
 
 
 class ClaimMatchItemSerializer(serializers.Serializer):
-    score = serializers.FloatField(help_text="0 to 1; 1 is the same words.")
+    score = serializers.FloatField(
+        help_text="0 to 1: how surely the claim says what the sentence says (wording, actors, "
+        "event, figures)."
+    )
+    relation = EnumField(
+        LinkRelation.choices,
+        enum_name="LinkRelation",
+        help_text="The link the match suggests: corroborates (same claim), contradicts (says "
+        "the opposite), same_event_different_figure, different_event (same quantity, other days).",
+    )
+    repeat = serializers.BooleanField(
+        help_text="Whether the sentence repeats the claim: the score reaches the repeat "
+        "threshold and the relation is corroborates or same_event_different_figure."
+    )
+    reasons = serializers.ListField(
+        child=serializers.CharField(), help_text="Why, in words, as editors see them."
+    )
     claim = ClaimSerializer()
 
 
 class ClaimMatchResultSerializer(serializers.Serializer):
     results = ClaimMatchItemSerializer(many=True)
+
+
+class ClaimTellingSerializer(serializers.Serializer):
+    claim = serializers.IntegerField(source="claim.pk", help_text="The claim telling it.")
+    outlet = serializers.CharField(help_text="The outlet that published it.")
+    wire_agency = serializers.CharField(help_text="The agency whose copy it was, if any.")
+    published = serializers.DateField(help_text="When its article was published.")
+    relation = serializers.CharField(
+        help_text="How it relates to the claim: corroborates, same_event_different_figure, "
+        "or empty for the claim itself."
+    )
+
+
+class ClaimRepeatsDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    count = serializers.IntegerField()
+
+
+class ClaimRepeatsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many times it was told, this claim included.")
+    outlets = serializers.ListField(child=serializers.CharField())
+    independent_origins = serializers.IntegerField(
+        help_text="Distinct origins (wire agency, else outlet) among the tellings."
+    )
+    first = serializers.DateField(allow_null=True)
+    last = serializers.DateField(allow_null=True)
+    by_day = ClaimRepeatsDaySerializer(many=True)
+    tellings = ClaimTellingSerializer(many=True, help_text="Oldest first.")

@@ -12,8 +12,13 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.claimreview import claim_review
-from factcheck.ledger.models import Claim
+from factcheck.ledger.matching import Figure, claims_matching
+from factcheck.ledger.matching.probes import probe_statement
+from factcheck.ledger.models import Claim, ClaimLink
+from factcheck.ledger.permissions import is_newsroom
+from factcheck.ledger.reports.repeats import claim_repeats
 from factcheck.ledger.services import claims
 
 from ..concurrency import (
@@ -34,12 +39,12 @@ from ..exports import (
     review_claims,
 )
 from ..filters import ClaimFilter
-from ..matching import claims_matching
 from ..pagination import WideRowsPagination
 from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
     ClaimRateSerializer,
+    ClaimRepeatsSerializer,
     ClaimSerializer,
     ClaimUpdateSerializer,
     ClaimWriteSerializer,
@@ -235,12 +240,18 @@ class ClaimViewSet(ServiceResource):
         return self.transition("claim_rate", rating=serializer.validated_data["rating"])
 
     @extend_schema(
-        summary="Find claims like a sentence",
+        summary="Find tracked claims a sentence repeats",
         description=(
-            "Scores each candidate by the Jaccard index of word sets (lower-cased words, common "
-            "function words dropped) between the text and the claim's quote, or its summary, "
-            "whichever is higher; candidates are the claims containing any of the text's eight "
-            "longest words. Readers get published claims only."
+            "Finds the claims a sentence states again, in other words, and the link each "
+            "suggests. Candidates come from indexed lookups (the same figure's quantity near "
+            "its value, the same actors, the same event, and the wording: full-text on "
+            "PostgreSQL), then each is scored 0–1 on stemmed words with a synonym vocabulary, "
+            "character trigrams, shared actors and event, and whether the figures agree for the "
+            "same days. Figures and relative dates in the text are read by the suggestion "
+            "engine against `published`; `actors`, `event`, a figure (`quantity`, `value`, "
+            "`bound`) and `about_start`/`about_end` add what the caller knows. `repeat` is true "
+            "for a corroborating or same-event-other-figure match above the repeat threshold. "
+            "Readers get published claims only."
         ),
         request=ClaimMatchSerializer,
         responses={200: ClaimMatchResultSerializer},
@@ -250,17 +261,64 @@ class ClaimViewSet(ServiceResource):
     def match(self, request):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        found = claims_matching(
-            self.get_queryset(),
-            serializer.validated_data["text"],
-            limit=serializer.validated_data["limit"],
+        data = serializer.validated_data
+        figure = (
+            Figure(data["quantity"], data["value"], data["bound"], data["unit"])
+            if "quantity" in data
+            else None
         )
+        probe = probe_statement(
+            data["text"],
+            published=data.get("published"),
+            actors=data.get("actors", ()),
+            event=data.get("event"),
+            figure=figure,
+            about_start=data.get("about_start"),
+            about_end=data.get("about_end"),
+        )
+        found = claims_matching(self.get_queryset(), probe, limit=data["limit"])
         context = self.get_serializer_context()
         results = [
-            {"score": score, "claim": ClaimSerializer(claim, context=context).data}
-            for score, claim in found
+            {
+                "score": match.score,
+                "relation": match.relation,
+                "repeat": match.repeat,
+                "reasons": match.reasons,
+                "claim": ClaimSerializer(match.claim, context=context).data,
+            }
+            for match in found
         ]
         return Response({"results": results})
+
+    @extend_schema(
+        summary="How often and where a claim was repeated",
+        description=(
+            "The claim and every linked claim stating it again (corroborates, or the same claim "
+            "with another figure), with outlets, origins and dates, oldest first; `by_day` "
+            "counts the tellings per day. Readers see published claims and links only."
+        ),
+        responses={200: ClaimRepeatsSerializer},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def repeats(self, request, pk=None):
+        claim = self.get_object()
+        links = ClaimLink.objects.touching([claim.pk]).with_related()
+        if not is_newsroom(request.user):
+            links = links.between_published()
+        links = links.exclude(from_claim__status=ClaimStatus.REJECTED).exclude(
+            to_claim__status=ClaimStatus.REJECTED
+        )
+        found = claim_repeats(claim, links)
+        data = {
+            "count": found.count,
+            "outlets": found.outlets,
+            "independent_origins": found.independent_origins,
+            "first": found.first,
+            "last": found.last,
+            "by_day": [{"date": day, "count": n} for day, n in found.by_day],
+            "tellings": found.tellings,
+        }
+        return Response(ClaimRepeatsSerializer(data).data)
 
     def _exported(self):
         return self.filter_queryset(self.get_queryset())

@@ -20,7 +20,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import ModelChange
 from simple_history.utils import get_m2m_reverse_field_name
 
-from ..models import Claim
+from ..choices import LinkRelation, SuggestionKind
+from ..matching import REPEAT_RELATIONS
+from ..models import Claim, Suggestion
 from ..reports.history_diff import history_diff_display, value_display
 from ..services.catalog import catalog_update
 from ..services.claims import ClaimConflict
@@ -206,3 +208,29 @@ class HistoryAdmin(SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.object_history_form_template, context)
+
+
+def suggestion_assessment(suggestion: Suggestion) -> dict:
+    """What the matcher and the check-worthiness rule said of a suggestion, for templates."""
+    match = None
+    if suggestion.match_claim_id and suggestion.match_claim is not None:
+        claim = suggestion.match_claim
+        match = {
+            "claim_id": claim.pk,
+            "claim": str(claim),
+            "quote": claim.exact,
+            "status": claim.get_status_display(),
+            "relation": suggestion.match_relation,
+            "relation_label": LinkRelation(suggestion.match_relation).label
+            if suggestion.match_relation in LinkRelation.values
+            else suggestion.match_relation,
+            "score": suggestion.match_score,
+            "repeat": suggestion.match_relation in REPEAT_RELATIONS,
+            "reason": suggestion.match_reason,
+        }
+    return {
+        "match": match,
+        "worth": suggestion.worth,
+        "worth_reasons": suggestion.worth_reasons or [],
+        "is_assessed": suggestion.kind in (SuggestionKind.STATEMENT, SuggestionKind.FIGURE),
+    }

@@ -15,8 +15,10 @@ from django.utils.html import format_html
 from ..choices import Bound, DatePrecision, SuggestionKind, SuggestionStatus
 from ..models import Actor, Article, Claim, Suggestion
 from ..rules import describe_dates
+from ..services.links import suggestion_accept_with_link
 from ..services.suggestions import suggestion_accept, suggestion_reject, suggestions_refresh
-from .base import error_messages
+from .base import error_messages, suggestion_assessment
+from .desk import desk_view
 
 SUGGESTION_GROUPS = [
     (SuggestionKind.STATEMENT, "Statements"),
@@ -89,11 +91,32 @@ def suggestion_proposal(suggestion: Suggestion) -> list[str]:
     return []
 
 
+SUGGESTION_FIELDS = (
+    "pk",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "rule",
+    "data",
+    "match_relation",
+    "match_score",
+    "match_reason",
+    "worth",
+    "worth_reasons",
+    "match_claim__id",
+    "match_claim__exact",
+    "match_claim__summary",
+    "match_claim__status",
+)
+
+
 def suggestions_context(request, article: Article) -> dict:
     """The article's open suggestions grouped by kind (one query whatever their number)."""
     open_ = list(
         Suggestion.objects.filter(article=article, status=SuggestionStatus.OPEN)
-        .only("pk", "kind", "start", "end", "text", "rule", "data")
+        .select_related("match_claim")
+        .only(*SUGGESTION_FIELDS)
         .order_by("start", "end", "id")
     )
     by_kind: dict[str, list[dict]] = {kind: [] for kind, _ in SUGGESTION_GROUPS}
@@ -108,8 +131,11 @@ def suggestions_context(request, article: Article) -> dict:
                 "rule": s.rule,
                 "proposal": suggestion_proposal(s),
                 "is_new_actor": s.kind == SuggestionKind.ACTOR and not (s.data or {}).get("actor"),
+                **suggestion_assessment(s),
             }
         )
+    for kind in (SuggestionKind.STATEMENT, SuggestionKind.FIGURE):
+        by_kind[kind].sort(key=lambda item: (-item["worth"], item["start"]))
     return {
         "suggestion_groups": [
             (kind, title, by_kind[kind]) for kind, title in SUGGESTION_GROUPS if by_kind[kind]
@@ -134,6 +160,12 @@ class SuggestionAdmin(admin.ModelAdmin):
         return [
             path("<int:pk>/accept/", view(self.accept_view), name="ledger_suggestion_accept"),
             path("<int:pk>/reject/", view(self.reject_view), name="ledger_suggestion_reject"),
+            path(
+                "<int:pk>/accept-link/",
+                view(self.accept_link_view),
+                name="ledger_suggestion_accept_link",
+            ),
+            path("desk/", view(self.desk_view), name="ledger_suggestion_desk"),
             path(
                 "refresh/<int:article_id>/",
                 view(self.refresh_view),
@@ -183,6 +215,24 @@ class SuggestionAdmin(admin.ModelAdmin):
             messages.success(request, f"Accepted “{words}”.")
         return self._panel(suggestion.article_id)
 
+    def accept_link_view(self, request, pk):
+        """A statement or figure already tracked: its draft claim and the link to the tracked
+        claim, made together (opened for editing)."""
+        suggestion = get_object_or_404(Suggestion, pk=pk)
+        if request.method != "POST":
+            return self._panel(suggestion.article_id)
+        try:
+            claim, link = suggestion_accept_with_link(suggestion=suggestion, user=request.user)
+        except (ValidationError, PermissionDenied) as err:
+            messages.error(request, "Not accepted: " + " ".join(error_messages(err)))
+            return self._panel(suggestion.article_id)
+        messages.success(
+            request,
+            f"Draft claim #{claim.pk} made and linked to claim #{link.to_claim_id} "
+            f"({link.get_relation_display().lower()}): check and edit it here.",
+        )
+        return redirect("admin:ledger_claim_change", claim.pk)
+
     def reject_view(self, request, pk):
         """Reject: the suggestion leaves the panel and does not come back on re-analysis."""
         suggestion = get_object_or_404(Suggestion, pk=pk)
@@ -207,6 +257,9 @@ class SuggestionAdmin(admin.ModelAdmin):
         new = suggestions_refresh(article=article)
         messages.success(request, f"Analysed again: {new} new suggestion{'s' if new != 1 else ''}.")
         return self._panel(article.pk)
+
+    def desk_view(self, request):
+        return desk_view(self, request)
 
     @admin.display(description="text", ordering="text")
     def text_short(self, obj):

@@ -256,6 +256,10 @@ class Measurement(models.Model):
     class Meta:
         ordering = ["claim_id", "id"]
         verbose_name = "measurement"
+        indexes = [
+            # Matching looks up figures of one quantity near a value.
+            models.Index(fields=["quantity", "value"], name="measurement_quantity_value_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(value__gte=0),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from ..choices import SuggestionKind, SuggestionStatus
+from ..choices import LinkRelation, SuggestionKind, SuggestionStatus
 
 
 class Suggestion(models.Model):
@@ -34,6 +34,35 @@ class Suggestion(models.Model):
     )
     decided_at = models.DateTimeField("decided", null=True, blank=True)
     created_at = models.DateTimeField("created", auto_now_add=True)
+    # What the claim matcher found when the suggestion was made (statements and figures).
+    match_claim = models.ForeignKey(
+        "ledger.Claim",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeat_suggestions",
+        verbose_name="already tracked as",
+        help_text="The tracked claim this statement or figure most surely repeats or relates to.",
+    )
+    match_relation = models.CharField(
+        "suggested relation",
+        max_length=30,
+        choices=LinkRelation.choices,
+        blank=True,
+        help_text="The link the match suggests (corroborates, same event other figure…).",
+    )
+    match_score = models.FloatField(
+        "match score", null=True, blank=True, help_text="0–1: how surely it is the same claim."
+    )
+    match_reason = models.TextField("match reasons", blank=True, help_text="Why, in words.")
+    worth = models.FloatField(
+        "check-worthiness",
+        default=0.0,
+        help_text="0–1: how checkable and consequential the statement or figure is.",
+    )
+    worth_reasons = models.JSONField(
+        "check-worthiness reasons", default=list, blank=True, help_text="Why, in words."
+    )
 
     class Meta:
         ordering = ["article_id", "start", "id"]
@@ -49,6 +78,10 @@ class Suggestion(models.Model):
                 name="suggestion_start_before_end",
                 violation_error_message="A suggestion's span must start before it ends.",
             ),
+        ]
+        indexes = [
+            # The desk lists open suggestions of recent articles, most check-worthy first.
+            models.Index(fields=["status", "-worth"], name="suggestion_status_worth_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from ..choices import LinkRelation
+from ..choices import LinkRelation, SuggestionStatus
 from ..errors import AlreadyExists
-from ..models import Claim, ClaimLink
+from ..models import Claim, ClaimLink, Suggestion
 from ..permissions import require_write
 from .corroboration import claims_refresh
+from .suggestions import suggestion_accept
 
 
 def _require(user, action: str) -> None:
@@ -111,3 +112,25 @@ def link_delete(*, link: ClaimLink, user) -> None:
     link._history_user = user
     link.delete()
     claims_refresh(claim_ids=ends)
+
+
+@transaction.atomic
+def suggestion_accept_with_link(*, suggestion: Suggestion, user) -> tuple[Claim, ClaimLink]:
+    """Accept a statement or figure that repeats a tracked claim: the draft claim and its link
+    to the tracked claim (with the suggested relation and the reasons as its note), together."""
+    _require(user, "add")
+    suggestion = Suggestion.objects.select_related("match_claim").get(pk=suggestion.pk)
+    if suggestion.status != SuggestionStatus.OPEN:
+        raise ValidationError(f"This suggestion was already {suggestion.status}.")
+    if suggestion.match_claim is None or not suggestion.match_relation:
+        raise ValidationError("This suggestion repeats no tracked claim; accept it instead.")
+    tracked, relation = suggestion.match_claim, suggestion.match_relation
+    claim = suggestion_accept(suggestion=suggestion, user=user)
+    link = link_create(
+        from_claim=claim,
+        to_claim=tracked,
+        relation=relation,
+        note=f"Found on import: {suggestion.match_reason}"[:500],
+        user=user,
+    )
+    return claim, link

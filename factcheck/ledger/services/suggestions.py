@@ -14,8 +14,10 @@ from factcheck import extract
 from ..choices import ActorKind, ClaimKind, ClaimStatus, SuggestionKind, SuggestionStatus
 from ..models import Actor, ActorAlias, Article, Claim, Suggestion
 from ..permissions import require_write
+from ..spans import sentence_bounds
 from .catalog import actor_aliases_add, actor_create
 from .claims import claim_create
+from .repeats import suggestions_assess
 
 
 def known_actors() -> tuple[extract.KnownActor, ...]:
@@ -108,6 +110,7 @@ def suggestions_refresh(*, article: Article) -> int:
     if existing:
         # Open suggestions the engine no longer finds (the actor table changed) go away.
         article.suggestions.filter(status=SuggestionStatus.OPEN).exclude(key__in=keys).delete()
+    suggestions_assess(article=article)
     return len(rows)
 
 
@@ -164,16 +167,6 @@ def suggestion_reject(*, suggestion: Suggestion, user) -> Suggestion:
     return suggestion
 
 
-def _sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or at least the paragraph part) around a span, for a figure's claim."""
-    left = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
-    stops = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
-    right = min(stops) + 1 if stops else len(body)
-    if body[right - 1 : right] == "\n":
-        right -= 1
-    return left, max(right, end)
-
-
 @transaction.atomic
 def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
     """Accept a suggestion: a new actor, a draft claim, or a measurement on a draft claim."""
@@ -215,7 +208,7 @@ def suggestion_accept(*, suggestion: Suggestion, user) -> Actor | Claim | None:
             "unit": data.get("unit") or "",
             "text": suggestion.text[:200],
         }
-        start, end = _sentence_bounds(article.body, suggestion.start, suggestion.end)
+        start, end = sentence_bounds(article.body, suggestion.start, suggestion.end)
         result = claim_create(
             article=article,
             user=user,

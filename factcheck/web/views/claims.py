@@ -1,5 +1,5 @@
 """A claim's page: the quote in context, the record, its figures, the claims linked to it across
-sources, its rating history and its schema.org ClaimReview.
+sources, how often and where it was repeated, its rating history and its schema.org ClaimReview.
 
 Text from articles and editors is escaped in the template and in factcheck/web/highlight.py,
 never marked safe.
@@ -10,9 +10,11 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from factcheck.ledger.charts import repeats_svg
 from factcheck.ledger.choices import ClaimStatus, LinkRelation, Rating
 from factcheck.ledger.claimreview import claim_review, json_ld_script
 from factcheck.ledger.models import Claim, ClaimLink
+from factcheck.ledger.reports.repeats import claim_repeats
 
 from ..caching import public_page
 from ..highlight import quote_in_context
@@ -24,7 +26,8 @@ def claim(request, pk: int):
     # Newsroom staff preview any claim in the readers' design, under a "not published" banner;
     # everyone else gets published claims only (public_page never caches a staff response).
     claim = get_object_or_404(Claim.objects.visible_to(request.user).with_related(), pk=pk)
-    links = ClaimLink.objects.touching([claim.pk]).between_published().with_related()
+    links = list(ClaimLink.objects.touching([claim.pk]).between_published().with_related())
+    repeats = claim_repeats(claim, links)
     review = claim_review(claim, absolute=request.build_absolute_uri)
     return render(
         request,
@@ -36,6 +39,8 @@ def claim(request, pk: int):
             ),
             "related": related_by_relation(claim, links),
             "rating_history": rating_history(claim),
+            "repeats": repeats,
+            "repeats_chart": repeats_svg(repeats.by_day),
             "claim_review": json_ld_script(review) if review else "",
             "preview": claim.status != ClaimStatus.PUBLISHED,
         },

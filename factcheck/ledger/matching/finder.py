@@ -1,0 +1,263 @@
+"""Finding the tracked claims a statement repeats: indexed candidates, then the scorer.
+
+Candidates come from a fixed set of indexed lookups in two queries (each capped, newest first,
+so one sentence costs the same against 1,000 claims or 100,000):
+
+* the same counted quantity with a value within a factor of two (index on quantity and value);
+* the same actors, as claimant or subject (the foreign-key indexes);
+* the same event or topic;
+* the wording: on PostgreSQL a full-text match (English stemming, GIN index on the quote and
+  summary) of any two of the sentence's four most telling (longest) words, each widened to
+  its synonym group; elsewhere (SQLite in development) claims containing any of those words.
+
+Each candidate is then scored by ``scoring.compare`` against the probe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from itertools import combinations
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from ..choices import ClaimStatus
+from ..models import Claim, Measurement
+from ..rules import origin_of
+from .scoring import Figure, Match, Statement, compare
+from .vocabulary import synonyms
+
+PER_LOOKUP = 30
+TEXT_WORDS = 4
+CONFIG = "english"
+
+
+def statement_from_claim(claim: Claim) -> Statement:
+    """A tracked claim as the scorer sees it (uses the prefetches of ``with_related``)."""
+    actors = {a.pk: a.name for a in claim.subjects.all()}
+    if claim.claimant_id:
+        actors[claim.claimant_id] = claim.claimant.name
+    event = claim.event
+    about_start, about_end = claim.about_start, claim.about_end
+    if about_start is None and event is not None:
+        about_start, about_end = event.start, event.end
+    return Statement(
+        text=f"{claim.exact} {claim.summary}".strip(),
+        actor_ids=frozenset(actors),
+        figures=tuple(
+            Figure(m.quantity, m.value, m.bound, m.unit, m.text) for m in claim.measurements.all()
+        ),
+        about_start=about_start,
+        about_end=about_end,
+        event_id=claim.event_id,
+        event_label=str(event) if event else "",
+        topic_id=claim.topic_id,
+        topic_label=str(claim.topic) if claim.topic_id else "",
+        series_id=event.series_id if event else None,
+        published=claim.article.published,
+        origin=claim.article.origin_key,
+        origin_label=claim.article.origin_label,
+        actor_names=actors,
+        claim_id=claim.pk,
+    )
+
+
+def _telling_words(probe: Statement) -> list[list[str]]:
+    """The probe's longest content words, each with the single words of its synonym group."""
+    members: dict[str, set[str]] = {}
+    for key, group in synonyms().items():
+        if len(key) == 1:
+            members.setdefault(group, set()).add(key[0])
+    seen, chosen = set(), []
+    for token in sorted(set(probe.tokens), key=lambda t: (-len(t.lstrip("~")), t)):
+        if token.isdigit() or token in seen or len(token.lstrip("~")) < 4:
+            continue
+        seen.add(token)
+        forms = members.get(token, {token}) if token.startswith("~") else {token}
+        chosen.append(sorted(forms))
+        if len(chosen) == TEXT_WORDS:
+            break
+    return chosen
+
+
+# The expression the migration indexes (GIN); the query must repeat it exactly to use it.
+# The matches are collected through the index first (MATERIALIZED), then the newest kept: left
+# to itself the planner walks the primary key backwards and computes the vector of every row.
+_TEXT_SQL = """
+WITH hits AS MATERIALIZED (
+    SELECT id FROM ledger_claim
+    WHERE to_tsvector('english'::regconfig, COALESCE(exact, '') || ' ' || COALESCE(summary, ''))
+          @@ to_tsquery('english'::regconfig, %s)
+)
+SELECT id FROM hits ORDER BY id DESC LIMIT %s
+"""
+
+
+def _wording_query(probe: Statement) -> str:
+    """A tsquery: any two of the telling words, each widened to its synonyms."""
+    terms = ["(" + " | ".join(forms) + ")" for forms in _telling_words(probe)]
+    return " | ".join(f"{a} & {b}" for a, b in combinations(terms, 2)) or "".join(terms)
+
+
+def _wording_ids(probe: Statement) -> list[int]:
+    """The newest claims sharing the probe's telling words (one query)."""
+    words = _telling_words(probe)
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_TEXT_SQL, [_wording_query(probe), PER_LOOKUP])
+            return [row[0] for row in cursor.fetchall()]
+    stems = sorted({forms[0] for forms in words})
+    claims = Claim.objects.order_by("-pk").containing(stems, any_word=True)
+    return list(claims.values_list("pk", flat=True)[:PER_LOOKUP])
+
+
+def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
+    """Two queries: the ids the wording finds, and those every other lookup finds (one
+    query; each capped, newest first)."""
+    lookups: list[QuerySet] = []
+    for figure in probe.figures:
+        low, high = figure.value / 2, figure.value * 2 if figure.value else Decimal(1)
+        lookups.append(
+            Measurement.objects.filter(quantity=figure.quantity, value__gte=low, value__lte=high)
+            .order_by("-claim_id")
+            .values_list("claim_id", flat=True)[:PER_LOOKUP]
+        )
+    if probe.actor_ids:
+        ids = sorted(probe.actor_ids)
+        lookups.append(
+            Claim.subjects.through.objects.filter(actor_id__in=ids)
+            .order_by("-claim_id")
+            .values_list("claim_id", flat=True)[:PER_LOOKUP]
+        )
+        lookups.append(
+            Claim.objects.filter(claimant_id__in=ids)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:PER_LOOKUP]
+        )
+    if probe.topic_id:
+        lookups.append(
+            Claim.objects.filter(topic_id=probe.topic_id)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:PER_LOOKUP]
+        )
+    if probe.event_id:
+        lookups.append(
+            Claim.objects.filter(event_id=probe.event_id)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:PER_LOOKUP]
+        )
+    found = _wording_ids(probe)
+    if not lookups:
+        return found
+    if connection.features.supports_slicing_ordering_in_compound:
+        first, *rest = lookups
+        return found + list(first.union(*rest) if rest else first)
+    # SQLite cannot limit the parts of a UNION; it takes them as sub-selects instead.
+    either = Q()
+    for lookup in lookups:
+        either |= Q(pk__in=lookup)
+    return found + list(Claim.objects.filter(either).values_list("pk", flat=True))
+
+
+def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
+    """The tracked claims of the queryset the lookups found, as statements (plain rows: three
+    queries, no model instances, so a hundred candidates cost little)."""
+    ids = _candidate_ids(queryset, probe)
+    if not ids:
+        return []
+    rows = list(
+        queryset.filter(pk__in=ids)
+        .exclude(status=ClaimStatus.REJECTED)
+        .order_by()
+        .values(
+            "pk",
+            "exact",
+            "summary",
+            "about_start",
+            "about_end",
+            "claimant_id",
+            "claimant__name",
+            "event_id",
+            "event__name",
+            "event__start",
+            "event__end",
+            "event__series_id",
+            "topic_id",
+            "topic__title",
+            "article__published",
+            "article__source__name",
+            "article__wire_agency",
+            "article__source_id",
+        )
+    )
+    found = [row["pk"] for row in rows]
+    figures: dict[int, list[Figure]] = {}
+    for claim_id, *fields in Measurement.objects.filter(claim_id__in=found).values_list(
+        "claim_id", "quantity", "value", "bound", "unit", "text"
+    ):
+        figures.setdefault(claim_id, []).append(Figure(*fields))
+    actors: dict[int, dict[int, str]] = {}
+    for claim_id, actor_id, name in Claim.subjects.through.objects.filter(
+        claim_id__in=found
+    ).values_list("claim_id", "actor_id", "actor__name"):
+        actors.setdefault(claim_id, {})[actor_id] = name
+    statements = []
+    for row in rows:
+        named = actors.get(row["pk"], {})
+        if row["claimant_id"]:
+            named[row["claimant_id"]] = row["claimant__name"]
+        about_start, about_end = row["about_start"], row["about_end"]
+        if about_start is None and row["event_id"]:
+            about_start, about_end = row["event__start"], row["event__end"]
+        statements.append(
+            Statement(
+                text=f"{row['exact']} {row['summary']}".strip(),
+                actor_ids=frozenset(named),
+                figures=tuple(figures.get(row["pk"], ())),
+                about_start=about_start,
+                about_end=about_end,
+                event_id=row["event_id"],
+                event_label=row["event__name"] or "",
+                topic_id=row["topic_id"],
+                topic_label=row["topic__title"] or "",
+                series_id=row["event__series_id"],
+                published=row["article__published"],
+                origin=origin_of(
+                    wire_agency=row["article__wire_agency"], source_id=row["article__source_id"]
+                ),
+                origin_label=row["article__wire_agency"] or row["article__source__name"] or "",
+                actor_names=named,
+                claim_id=row["pk"],
+            )
+        )
+    return statements
+
+
+def claims_matching(
+    queryset: QuerySet,
+    probe: Statement,
+    *,
+    limit: int = 10,
+    exclude: Iterable[int] = (),
+    repeats_only: bool = False,
+) -> list[Match]:
+    """The claims of the queryset related to the probe, best first; each match carries its
+    claim, loaded from ``queryset`` (so the caller's ``with_related`` applies)."""
+    excluded = set(exclude)
+    found: list[Match] = []
+    for target in _candidates(queryset, probe):
+        if target.claim_id in excluded:
+            continue
+        match = compare(probe, target)
+        if match and (match.repeat or not repeats_only):
+            found.append(match)
+    found.sort(key=lambda m: (-m.rank, -m.target.claim_id))
+    found = found[:limit]
+    if found:
+        claims = queryset.in_bulk([m.target.claim_id for m in found])
+        for match in found:
+            match.claim = claims[match.target.claim_id]
+    return found

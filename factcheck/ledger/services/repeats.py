@@ -1,0 +1,73 @@
+"""Repeats on import: each statement and figure suggestion of an article is matched against
+the tracked claims and given a check-worthiness score (an editor then turns a repeat into a
+claim and its link in one step: ``links.suggestion_accept_with_link``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from ..checkworthiness import check_worthiness
+from ..choices import SuggestionKind, SuggestionStatus
+from ..matching import claims_matching, statement_from_findings
+from ..models import Article, Claim, Suggestion
+from ..spans import sentence_bounds
+
+MATCHED_KINDS = (SuggestionKind.STATEMENT, SuggestionKind.FIGURE)
+
+
+def _actor_findings(suggestions: Sequence[Suggestion]) -> list[tuple[int, int, dict]]:
+    return [
+        (s.start, s.end, {"kind": "actor", "text": s.text, **(s.data or {})})
+        for s in suggestions
+        if s.kind == SuggestionKind.ACTOR and (s.data or {}).get("actor_id")
+    ]
+
+
+@transaction.atomic
+def suggestions_assess(*, article: Article) -> None:
+    """Match each open statement and figure suggestion of an article against the tracked
+    claims of other origins and score its check-worthiness; store both on the suggestion (again
+    on every analysis, so new claims and links are taken into account)."""
+    body = article.body
+    suggestions = article.suggestions.filter(
+        status=SuggestionStatus.OPEN, kind__in=MATCHED_KINDS
+    ).order_by("start", "pk")
+    actors = _actor_findings(article.suggestions.filter(kind=SuggestionKind.ACTOR))
+    tracked = Claim.objects.exclude(article__origin=article.origin)
+    changed = []
+    for suggestion in suggestions:
+        left, right = sentence_bounds(body, suggestion.start, suggestion.end)
+        sentence = body[left:right]
+        data = {"kind": suggestion.kind, "text": suggestion.text, **(suggestion.data or {})}
+        nearby = [d for start, end, d in actors if left <= start and end <= right]
+        probe = statement_from_findings(
+            sentence if suggestion.kind == SuggestionKind.FIGURE else suggestion.text,
+            [data, *nearby],
+            published=article.published,
+            origin=article.origin_key,
+        )
+        best = next(iter(claims_matching(tracked, probe, limit=1)), None)
+        suggestion.match_claim, suggestion.match_relation = None, ""
+        suggestion.match_score, suggestion.match_reason = None, ""
+        if best and best.worth_showing:
+            suggestion.match_claim = best.claim
+            suggestion.match_relation = best.relation
+            suggestion.match_score = best.score
+            suggestion.match_reason = best.reason
+        worth = check_worthiness(
+            kind=suggestion.kind,
+            sentence=sentence,
+            data=suggestion.data or {},
+            claimant_known=bool((suggestion.data or {}).get("claimant_id")),
+            match_relation=suggestion.match_relation,
+            match_rating=suggestion.match_claim.rating if suggestion.match_claim else "",
+            match_claim_id=suggestion.match_claim_id,
+        )
+        suggestion.worth, suggestion.worth_reasons = worth.score, worth.reasons
+        changed.append(suggestion)
+    Suggestion.objects.bulk_update(
+        changed,
+        ["match_claim", "match_relation", "match_score", "match_reason", "worth", "worth_reasons"],
+    )

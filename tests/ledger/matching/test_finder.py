@@ -1,0 +1,71 @@
+"""Finding tracked claims in the database: indexed candidates, the scorer, fixed queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.ledger.matching import claims_matching, statement_from_text
+from factcheck.ledger.matching.probes import probe_statement
+from factcheck.ledger.models import Claim
+from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, MeasurementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def claim_on(text: str, **kwargs) -> Claim:
+    return ClaimFactory(article=ArticleFactory(body=text, wire_agency="AP"), **kwargs)
+
+
+def test_a_paraphrase_is_found_with_its_relation_and_reasons():
+    tracked = claim_on("Overnight, Russia launched almost 400 long-range drones at Ukraine.")
+    MeasurementFactory(claim=tracked)
+    claim_on("The central bank held interest rates on Thursday.")
+    probe = statement_from_text(
+        "Moscow fired some 390 drones against Ukrainian cities during the night.",
+        published=dt.date(2026, 2, 17),
+    )
+    (match,) = claims_matching(Claim.objects.with_related(), probe)
+    assert match.claim == tracked
+    assert match.relation == "corroborates"
+    assert match.repeat
+    assert "another origin: AP" not in match.reasons  # a sentence has no origin of its own
+
+
+def test_a_claim_sharing_only_an_actor_is_found_through_the_actor():
+    russia = ActorFactory(name="Russia")
+    tracked = claim_on("Moscow rejects the proposal for a deadline.", subjects=[russia])
+    probe = probe_statement("Russia rejects the deadline proposal.", actors=[russia])
+    found = claims_matching(Claim.objects.all(), probe)
+    assert [m.claim for m in found] == [tracked]
+    assert "same actors: Russia" in found[0].reasons
+
+
+def test_rejected_and_excluded_claims_are_left_out():
+    rejected = claim_on("Russia launched 400 drones overnight.", status="rejected")
+    kept = claim_on("Russia launched 400 drones overnight, officials said.")
+    skipped = claim_on("Russia launched 400 drones overnight, Kyiv said.")
+    probe = statement_from_text("Russia launched 400 drones overnight.")
+    found = [m.claim for m in claims_matching(Claim.objects.all(), probe, exclude=[skipped.pk])]
+    assert kept in found
+    assert rejected not in found and skipped not in found
+
+
+def test_the_queryset_decides_what_is_visible():
+    draft = claim_on("Russia launched 400 drones overnight.")
+    probe = statement_from_text("Russia launched 400 drones overnight.")
+    assert claims_matching(Claim.objects.published(), probe) == []
+    assert [m.claim for m in claims_matching(Claim.objects.all(), probe)] == [draft]
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_matching_runs_a_fixed_number_of_queries(rows, django_assert_num_queries):
+    for _ in range(rows):
+        MeasurementFactory(claim=claim_on("Russia launched almost 400 drones overnight."))
+    probe = statement_from_text("Russia launched almost 400 drones overnight.")
+    with django_assert_num_queries(6):
+        # 1 candidate ids by wording, 2 by figure, actors, event and topic, 3 their rows,
+        # 4 their figures, 5 their subjects, 6 the best claims
+        found = claims_matching(Claim.objects.all(), probe, limit=50)
+    assert len(found) == rows

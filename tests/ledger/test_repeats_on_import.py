@@ -1,0 +1,86 @@
+"""Repeats on import: suggestions that repeat tracked claims carry the match; one step makes
+the claim and its link; each statement and figure gets a check-worthiness score."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from factcheck.ledger.models import ClaimLink
+from factcheck.ledger.services.articles import article_import
+from factcheck.ledger.services.catalog import actor_create
+from factcheck.ledger.services.links import suggestion_accept_with_link
+from tests.factories import ArticleFactory, ClaimFactory, MeasurementFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TRACKED = "Overnight, Russia launched almost 400 long-range drones at Ukraine, officials said."
+NEW_COPY = (
+    " date 2026-02-17 Moscow fired some 390 drones against Ukrainian cities overnight, "
+    "according to Ukrainian President Volodymyr Zelensky.\n\n"
+    "Separately, the central bank held interest rates at 4 per cent, the governor said.\n"
+)
+
+
+@pytest.fixture
+def tracked(db):
+    actor_create(name="Volodymyr Zelensky", aliases=["Ukrainian President"])
+    russia = actor_create(name="Russia", kind="government", aliases=["Moscow"])
+    claim = ClaimFactory(
+        article=ArticleFactory(body=TRACKED, wire_agency="AP"),
+        subjects=[russia],
+        published=True,
+    )
+    MeasurementFactory(claim=claim, value=400, bound="at_most")
+    return claim
+
+
+@pytest.fixture
+def article(tracked, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return article_import(data=NEW_COPY.encode(), origin="new.txt").article
+
+
+def test_a_figure_repeating_a_tracked_claim_in_other_words_carries_the_match(article, tracked):
+    figure = article.suggestions.get(kind="figure", data__quantity="drones")
+    assert figure.match_claim == tracked
+    assert figure.match_relation == "corroborates"
+    assert figure.match_score >= 0.57
+    assert "the figures agree" in figure.match_reason
+
+
+def test_a_statement_about_something_else_carries_no_match(article):
+    rates = article.suggestions.get(kind="statement", text__contains="interest rates")
+    assert rates.match_claim is None and rates.match_relation == ""
+
+
+def test_statements_and_figures_are_scored_for_check_worthiness_with_reasons(article):
+    figure = article.suggestions.get(kind="figure", data__quantity="drones")
+    assert figure.worth > 0.3
+    assert any(r.startswith("a specific figure (drones: 390)") for r in figure.worth_reasons)
+    assert set(article.suggestions.filter(kind="actor").values_list("worth", flat=True)) == {0}
+
+
+def test_one_step_makes_the_claim_and_its_link(article, tracked, editor):
+    figure = article.suggestions.get(kind="figure", data__quantity="drones")
+    claim, link = suggestion_accept_with_link(suggestion=figure, user=editor)
+    assert claim.article == article and claim.status == "draft"
+    assert (link.from_claim, link.to_claim, link.relation) == (claim, tracked, "corroborates")
+    assert link.note.startswith("Found on import: similar wording")
+    figure.refresh_from_db()
+    assert figure.status == "accepted"
+
+
+def test_a_suggestion_with_no_match_is_refused_and_nothing_is_stored(article, editor):
+    rates = article.suggestions.get(kind="statement", text__contains="interest rates")
+    with pytest.raises(ValidationError, match="repeats no tracked claim"):
+        suggestion_accept_with_link(suggestion=rates, user=editor)
+    assert not ClaimLink.objects.exists()
+    assert not article.claims.exists()
+
+
+def test_readers_cannot_make_the_claim_and_link(article):
+    figure = article.suggestions.get(kind="figure", data__quantity="drones")
+    with pytest.raises(PermissionDenied):
+        suggestion_accept_with_link(suggestion=figure, user=UserFactory())
+    assert not article.claims.exists() and not ClaimLink.objects.exists()
