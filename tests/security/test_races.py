@@ -18,7 +18,7 @@ from tests.factories import ActorFactory, ClaimFactory, TopicFactory, UserFactor
 # of the demo serialises writers instead), so the races run where production runs: PostgreSQL
 # (CI runs the suite on both).
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL"
     ),

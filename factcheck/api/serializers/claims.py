@@ -191,7 +191,7 @@ class ClaimMatchSerializer(InputSerializer):
     )
     value = FigureField(min_value=Decimal(0), required=False, help_text="The figure's value.")
     bound = EnumField(Bound.choices, enum_name="Bound", required=False, default=Bound.EXACT)
-    unit = serializers.CharField(max_length=20, required=False, default="")
+    unit = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     about_start = serializers.DateField(
         required=False, help_text="First day the sentence is about (e.g. the night's first day)."
     )

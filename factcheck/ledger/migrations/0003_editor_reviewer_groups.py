@@ -3,28 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR = {
-    "article": ["add", "change", "view"],
-    "source": ["add", "change", "view"],
-    "actor": ["add", "change", "view"],
-    "actoralias": ["add", "change", "delete", "view"],
-    "event": ["add", "change", "view"],
-    "series": ["add", "change", "view"],
-    "topic": ["add", "change", "view"],
-    "claim": ["add", "change", "view"],
-    "measurement": ["add", "change", "delete", "view"],
-    "claimlink": ["add", "change", "delete", "view"],
-    "position": ["add", "change", "delete", "view"],
-    "suggestion": ["change", "view"],
-}
-REVIEWER_EXTRA = {"claim": ["review_claim", "delete"]}
-
-
-def codenames(spec):
-    for model, actions in spec.items():
-        for action in actions:
-            yield model, (action if action == "review_claim" else f"{action}_{model}")
-
+from factcheck.ledger.groups import groups_ensure
 
 def forwards(apps, schema_editor):
     # Permissions are normally created after all migrations; groups need them now.
@@ -33,23 +12,7 @@ def forwards(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    def perms(spec):
-        found = []
-        for model, codename in codenames(spec):
-            found.append(
-                Permission.objects.get(
-                    content_type__app_label="ledger", content_type__model=model, codename=codename
-                )
-            )
-        return found
-
-    editor, _ = Group.objects.get_or_create(name="Editor")
-    editor.permissions.set(perms(EDITOR))
-    reviewer, _ = Group.objects.get_or_create(name="Reviewer")
-    reviewer.permissions.set(perms(EDITOR) + perms(REVIEWER_EXTRA))
+    groups_ensure(apps)
 
 
 def backwards(apps, schema_editor):
