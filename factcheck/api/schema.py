@@ -153,7 +153,11 @@ class ApiSchema(AutoSchema):
                     bodies["412"]["headers"] = self._get_response_headers_for_code("412")
                     continue
             bodies[str(code)] = self._get_response_for_code(
-                OpenApiResponse(schema, description=description), str(code), direction=direction
+                OpenApiResponse(schema, description=description),
+                str(code),
+                # Errors are JSON objects even where the success is another type (the CSV export).
+                media_types=["application/json"],
+                direction=direction,
             )
         return bodies
 

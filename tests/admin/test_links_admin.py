@@ -95,7 +95,6 @@ def test_a_candidate_on_another_night_suggests_different_event_and_says_why(edit
     page = editor_client.get(f"/admin/ledger/claimlink/from-claim/{mine.pk}/").content.decode()
     radio = page.split(f'id="cand-{other.pk}"')[1].split(">")[0]
     assert 'data-relation="different_event"' in radio
-    assert (
-        "Suggested “Different event of the same series” because it is about another event of "
-        "the same series (Night of 25–26 Feb)." in radio.replace("&#x27;", "'")
-    )
+    # The reason is the matcher's: here, the same figure told for other days.
+    assert "Suggested “Different event of the same series” because " in radio
+    assert "the same figure for other days" in radio

@@ -6,6 +6,7 @@ the backup round trip compares this output across databases byte for byte.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 
@@ -47,8 +48,12 @@ def main() -> None:
                 if response.status_code != 200:
                     sys.exit(f"{url} answered {response.status_code}")
                 out.write(f"== {label} {url}\n".encode())
-                out.write(response.content + b"\n")
-                data = response.json() if response["Content-Type"] == "application/json" else {}
+                body = (
+                    b"".join(response.streaming_content) if response.streaming else response.content
+                )
+                out.write(body + b"\n")
+                is_json = response["Content-Type"] == "application/json"
+                data = json.loads(body) if is_json else {}
                 url = data.get("next") if isinstance(data, dict) else None
 
 

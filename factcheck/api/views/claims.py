@@ -138,6 +138,18 @@ class ClaimViewSet(ServiceResource):
             return FirstRenderer()
         return super().get_content_negotiator()
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if (
+            getattr(self, "action", None) == "export_csv"
+            and isinstance(response, Response)
+            and response.status_code >= 400
+        ):
+            # An error is an error object, as on every endpoint, not a one-column CSV.
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response
+
     def etag_for(self, instance) -> str:
         return claim_etag(instance)
 

@@ -114,8 +114,7 @@ def suggestions_refresh(*, article: Article) -> int:
     return len(rows)
 
 
-_INSERTED = ("article_id", "kind", "start", "end", "text", "rule", "key", "data", "status",
-             "created_at")  # fmt: skip
+_ROW = ("kind", "start", "end", "text", "rule", "key", "data")  # what the engine gives
 
 
 def _suggestions_insert(article: Article, rows: list[tuple]) -> None:
@@ -123,24 +122,38 @@ def _suggestions_insert(article: Article, rows: list[tuple]) -> None:
 
     An article has a hundred suggestions or so; building and compiling a model instance per
     row (what bulk_create does) cost more than the analysis, so rows go straight to the
-    cursor, each value prepared by its own model field.
+    cursor, each value prepared by its own model field; every other column gets its field's
+    default, so a field added to the model later is filled too.
     """
     if not rows:
         return
     opts = Suggestion._meta
-    json_field = opts.get_field("data")
-    created = opts.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+    fields = [f for f in opts.concrete_fields if not f.primary_key]
+    fixed = {
+        "article": article.pk,
+        "status": SuggestionStatus.OPEN,
+        "created_at": timezone.now(),
+    }
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(opts.db_table),
-        ", ".join(quote(opts.get_field(name).column) for name in _INSERTED),
-        ", ".join(["%s"] * len(_INSERTED)),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
     )
-    params = [
-        (article.pk, kind, start, end, text, rule, key,
-         json_field.get_db_prep_save(data, connection), SuggestionStatus.OPEN, created)
-        for kind, start, end, text, rule, key, data in rows
-    ]  # fmt: skip
+    constant = {
+        f.name: f.get_db_prep_save(
+            fixed[f.name] if f.name in fixed else f.get_default(), connection
+        )
+        for f in fields
+        if f.name not in _ROW
+    }
+    given = [(i, opts.get_field(name)) for i, name in enumerate(_ROW)]
+    params = []
+    for row in rows:
+        values = dict(constant)
+        for i, field in given:
+            values[field.name] = field.get_db_prep_save(row[i], connection)
+        params.append([values[f.name] for f in fields])
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
 
