@@ -35,20 +35,13 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def newsroom_groups(transactional_db):
-    """The Editor and Reviewer groups as migration 0003 makes them (a transactional test's
-    flush empties every table, and only migrations create groups)."""
-    from importlib import import_module
+    """The Editor and Reviewer groups as the ledger defines them (made again after every
+    flush; made here too, so a test never depends on what ran before it)."""
+    from django.apps import apps
 
-    from django.contrib.auth.models import Group, Permission
+    from factcheck.ledger.groups import groups_ensure
 
-    groups = import_module("factcheck.ledger.migrations.0003_editor_reviewer_groups")
-    reviewer = {**groups.EDITOR, "claim": groups.EDITOR["claim"] + ["review_claim", "delete"]}
-    for name, spec in (("Editor", groups.EDITOR), ("Reviewer", reviewer)):
-        perms = [
-            Permission.objects.get(content_type__app_label="ledger", codename=codename)
-            for _, codename in groups.codenames(spec)
-        ]
-        Group.objects.get_or_create(name=name)[0].permissions.set(perms)
+    groups_ensure(apps)
 
 
 @pytest.fixture(scope="session")
