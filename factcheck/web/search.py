@@ -94,6 +94,8 @@ class Results:
     claims: list = field(default_factory=list)
     articles: list = field(default_factory=list)
     ranked: bool = False
+    page: int = 1
+    has_next: bool = False  # more claims or articles after this page
 
 
 def _terms(q: str) -> list[str]:
@@ -121,8 +123,12 @@ def _date_filters(qs: QuerySet, data: dict, prefix: str = "") -> QuerySet:
     return qs
 
 
-def search_run(data: dict) -> Results:
-    """Published claims and current articles matching the cleaned form data."""
+def search_run(data: dict, *, page: int = 1) -> Results:
+    """Published claims and current articles matching the cleaned form data: ``page`` holds
+    the best ``LIMIT`` of each after ``(page - 1) * LIMIT``; one row more is read to know
+    whether another page follows (no count of every match)."""
+    start = (page - 1) * LIMIT
+    stop = start + LIMIT + 1
     q = (data.get("q") or "").strip()
     claims = _date_filters(_claim_filters(Claim.objects.published(), data), data, "article__")
     articles = _date_filters(Article.objects.current().select_related("source"), data)
@@ -132,17 +138,20 @@ def search_run(data: dict) -> Results:
     postgres = bool(q) and connection.vendor == "postgresql"
     if postgres:
         candidates = claims
-        claims, articles = _postgres(q, claims, articles)
+        claims, articles = _postgres(q, claims, articles, start=start, stop=stop)
         ranked = True
     else:
         claims, articles = _fallback(q, claims, articles)
         ranked = False
 
-    claim_rows = list(claims.as_rows()[:LIMIT])
-    if postgres and not claim_rows:
+    # On PostgreSQL the ranked claims are already the page's (ranked on the claim table).
+    claim_rows = list(claims.as_rows() if postgres else claims.as_rows()[start:stop])
+    if postgres and not claim_rows and page == 1:
         # No word matched: perhaps a fragment or a misspelled name (one more query).
-        claim_rows = list(_resembling(q, candidates).as_rows()[:LIMIT])
-    article_rows = list(articles[:LIMIT])
+        claim_rows = list(_resembling(q, candidates).as_rows()[:stop])
+    article_rows = list(articles[start:stop])
+    has_next = len(claim_rows) > LIMIT or len(article_rows) > LIMIT
+    claim_rows, article_rows = claim_rows[:LIMIT], article_rows[:LIMIT]
     terms = _terms(q)
     for claim in claim_rows:
         claim.snippet = render_marked(
@@ -155,10 +164,14 @@ def search_run(data: dict) -> Results:
             if headline and MARK_START in headline
             else mark_terms(article.body, terms, width=SNIPPET_CHARS)
         )
-    return Results(claims=claim_rows, articles=article_rows, ranked=ranked)
+    return Results(
+        claims=claim_rows, articles=article_rows, ranked=ranked, page=page, has_next=has_next
+    )
 
 
-def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, QuerySet]:
+def _postgres(
+    q: str, claims: QuerySet, articles: QuerySet, *, start: int, stop: int
+) -> tuple[QuerySet, QuerySet]:
     """Ranked matches on the stored search vectors (GIN indexes)."""
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
     vector = StoredSearchVector()
@@ -169,7 +182,7 @@ def _postgres(q: str, claims: QuerySet, articles: QuerySet) -> tuple[QuerySet, Q
         claims.alias(document=vector, rank=SearchRank(vector, query))
         .filter(document=query)
         .order_by("-rank", "-published_at", "-id")
-        .values("pk")[:LIMIT]
+        .values("pk")[start:stop]
     )
     claims = (
         Claim.objects.filter(pk__in=best)

@@ -162,3 +162,26 @@ def test_the_stored_vectors_follow_edits_on_postgres(client, donetsk):
         f'href="/articles/{donetsk.article_id}/"'
         in client.get("/search/", {"q": "Lausanne"}).content.decode()
     )
+
+
+def test_results_come_a_page_at_a_time(client):
+    from factcheck.web.search import LIMIT
+
+    body = "The minister said the harbour reopened on Monday."
+    article = ArticleFactory(body=body)
+    for _ in range(LIMIT + 3):
+        ClaimFactory(article=article, start=0, end=len(body), published=True, summary="Harbour")
+    first = client.get("/search/", {"q": "harbour"}).content.decode()
+    claims = first[first.index('id="claim-results"') : first.index('id="article-results"')]
+    assert claims.count('class="claim-row"') == LIMIT
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert "page=2" in first and "q=harbour" in first
+    second = client.get("/search/", {"q": "harbour", "page": 2}).content.decode()
+    claims = second[second.index('id="claim-results"') : second.index('id="article-results"')]
+    assert claims.count('class="claim-row"') == 3
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+
+
+@pytest.mark.parametrize("page", ["0", "x", "-1"])
+def test_a_page_that_is_not_one_is_404(client, donetsk, page):
+    assert client.get("/search/", {"q": "Donetsk", "page": page}).status_code == 404
