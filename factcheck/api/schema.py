@@ -155,8 +155,9 @@ class ApiSchema(AutoSchema):
             bodies[str(code)] = self._get_response_for_code(
                 OpenApiResponse(schema, description=description),
                 str(code),
-                # Errors are JSON objects even where the success is another type (the CSV export).
-                media_types=["application/json"],
+                # The CSV export's errors are JSON objects; elsewhere errors come in the
+                # operation's own media types (JSON, or JSON-LD for the JSON-LD feeds).
+                media_types=["application/json"] if self._action() == "export_csv" else None,
                 direction=direction,
             )
         return bodies
