@@ -23,7 +23,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 class StoredSearchVector(Expression):
     """The ``search_vector`` column PostgreSQL keeps on claims and articles (not a model field,
-    so rows never load it; see migration ``0005_scale_search_index``)."""
+    so rows never load it; see migration ``0008_search_index``)."""
 
     output_field = SearchVectorField()
 

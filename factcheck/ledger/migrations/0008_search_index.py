@@ -93,6 +93,6 @@ def _on_postgres(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ledger", "0007_scale_ledger_clock")]
+    dependencies = [("ledger", "0007_ledger_clock")]
 
     operations = [migrations.RunPython(_on_postgres(FORWARD), _on_postgres(REVERSE))]

@@ -23,7 +23,7 @@ def drop_text_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0011_scale_published_search_index'),
+        ('ledger', '0011_published_search_index'),
     ]
 
     operations = [

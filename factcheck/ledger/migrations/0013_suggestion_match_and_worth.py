@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0012_matcher_figure_and_text_indexes'),
+        ('ledger', '0012_figure_and_text_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

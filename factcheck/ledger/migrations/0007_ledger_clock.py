@@ -14,7 +14,7 @@ def start_the_clock(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0006_ingest_jobs_feeds_copies'),
+        ('ledger', '0006_jobs_feeds_copies'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0008_scale_search_index'),
+        ('ledger', '0008_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0004_harden_link_one_per_pair'),
+        ('ledger', '0004_link_one_per_pair'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

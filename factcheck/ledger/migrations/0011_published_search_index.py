@@ -19,6 +19,6 @@ def _on_postgres(sql):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ledger", "0010_scale_count_indexes")]
+    dependencies = [("ledger", "0010_count_indexes")]
 
     operations = [migrations.RunPython(_on_postgres(FORWARD), _on_postgres(REVERSE))]
