@@ -57,8 +57,10 @@ def test_an_editor_accepts_a_figure_and_lands_on_its_draft_claim(
     screenshot(page, "suggestions-panel")
 
     item.get_by_role("button", name="Accept").click()
+    # The claim exists once the server has answered: wait for the page it sends the editor to.
+    page.wait_for_url("**/admin/ledger/claim/*/change/")
     claim = Claim.objects.get()
-    page.wait_for_url(f"**/admin/ledger/claim/{claim.pk}/change/")
+    assert page.url.endswith(f"/admin/ledger/claim/{claim.pk}/change/")
     assert page.locator(".messagelist").inner_text().startswith(f"Draft claim #{claim.pk} made")
     assert page.input_value("input[name=measurements-0-quantity]") == "drones"
     assert float(page.input_value("input[name=measurements-0-value]")) == 400
