@@ -6,6 +6,7 @@ what this produces into records; keeping the text apart makes it cheap to test o
 
 from __future__ import annotations
 
+import calendar
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -316,20 +317,7 @@ STATEMENTS = (
     "the {noun} was never seriously on the table",
     "{country} expects a decision on the {noun} by {month}",
 )
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # January … December
 QUANTITIES = (
     ("drones", "drones"),
     ("missiles", "missiles"),

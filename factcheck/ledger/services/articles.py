@@ -33,8 +33,6 @@ from .suggestions import suggestions_refresh
 
 log = logging.getLogger(__name__)
 
-UNKNOWN_SOURCE = NO_OUTLET  # the article then needs an outlet, chosen by an editor
-
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -77,7 +75,7 @@ def rejected(origin: str, reason: str, *, retriable: bool = False) -> ImportResu
 
 def source_get_or_create(*, name: str) -> Source:
     """The outlet of that name, matched whatever the letter case, created if new."""
-    name = " ".join(name.split())[:200] or UNKNOWN_SOURCE
+    name = " ".join(name.split())[:200] or NO_OUTLET
     existing = Source.objects.filter(name__iexact=name).first()
     return existing or Source.objects.create(name=name)
 
@@ -127,7 +125,7 @@ def article_store(*, parsed: ParsedArticle, origin: str, source_name: str = "") 
         elif current is not None:
             source = current.source
         else:
-            source = source_get_or_create(name=parsed.source_name or UNKNOWN_SOURCE)
+            source = source_get_or_create(name=parsed.source_name or NO_OUTLET)
 
         if current is not None:
             current.is_current = False
