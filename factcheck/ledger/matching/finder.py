@@ -1,14 +1,16 @@
 """Finding the tracked claims a statement repeats: indexed candidates, then the scorer.
 
-Candidates come from a fixed set of indexed lookups in two queries (each capped, newest first,
-so one sentence costs the same against 1,000 claims or 100,000):
+Candidates come from a fixed set of indexed lookups, read with their rows in one query (each
+lookup capped, newest first, within the caller's queryset, so one sentence costs the same
+against 1,000 claims or 100,000 and a draft never crowds out a published claim):
 
 * the same counted quantity with a value within a factor of two (index on quantity and value);
 * the same actors, as claimant or subject (the foreign-key indexes);
 * the same event or topic;
-* the wording: on PostgreSQL a full-text match (English stemming, GIN index on the quote and
-  summary) of any two of the sentence's four most telling (longest) words, each widened to
-  its synonym group; elsewhere (SQLite in development) claims containing any of those words.
+* the wording: on PostgreSQL a full-text match of any two of the sentence's four most telling
+  (longest) words, each widened to its synonym group, on the quote and summary part (weight A)
+  of the claim's stored search vector and its GIN index; elsewhere (SQLite in development)
+  claims containing any of those words.
 
 Each candidate is then scored by ``scoring.compare`` against the probe.
 """
@@ -21,6 +23,7 @@ from itertools import combinations
 
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from ..choices import ClaimStatus
 from ..models import Claim, Measurement
@@ -81,96 +84,85 @@ def _telling_words(probe: Statement) -> list[list[str]]:
     return chosen
 
 
-# The expression the migration indexes (GIN); the query must repeat it exactly to use it.
-# The matches are collected through the index first (MATERIALIZED), then the newest kept: left
-# to itself the planner walks the primary key backwards and computes the vector of every row.
+# The stored vector's quote and summary carry weight A (the article's title, C, is left out by
+# asking for :A). The matches are collected through its GIN index first (MATERIALIZED): left to
+# itself the planner may walk the primary key backwards and test every row's vector.
 _TEXT_SQL = """
 WITH hits AS MATERIALIZED (
     SELECT id FROM ledger_claim
-    WHERE to_tsvector('english'::regconfig, COALESCE(exact, '') || ' ' || COALESCE(summary, ''))
-          @@ to_tsquery('english'::regconfig, %s)
+    WHERE search_vector @@ to_tsquery('english'::regconfig, %s)
 )
-SELECT id FROM hits ORDER BY id DESC LIMIT %s
+SELECT id FROM hits
 """
 
 
 def _wording_query(probe: Statement) -> str:
-    """A tsquery: any two of the telling words, each widened to its synonyms."""
-    terms = ["(" + " | ".join(forms) + ")" for forms in _telling_words(probe)]
+    """A tsquery on the quote and summary (weight A): any two of the telling words, each
+    widened to its synonyms."""
+    terms = [
+        "(" + " | ".join(f"{form}:A" for form in forms) + ")" for forms in _telling_words(probe)
+    ]
     return " | ".join(f"{a} & {b}" for a, b in combinations(terms, 2)) or "".join(terms)
 
 
-def _wording_ids(probe: Statement) -> list[int]:
-    """The newest claims sharing the probe's telling words (one query)."""
-    words = _telling_words(probe)
-    if not words:
-        return []
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_TEXT_SQL, [_wording_query(probe), PER_LOOKUP])
-            return [row[0] for row in cursor.fetchall()]
-    stems = sorted({forms[0] for forms in words})
-    claims = Claim.objects.order_by("-pk").containing(stems, any_word=True)
-    return list(claims.values_list("pk", flat=True)[:PER_LOOKUP])
+def _newest(claims: QuerySet) -> QuerySet:
+    return claims.order_by("-pk").values_list("pk", flat=True)[:PER_LOOKUP]
 
 
-def _candidate_ids(queryset: QuerySet, probe: Statement) -> list[int]:
-    """Two queries: the ids the wording finds, and those every other lookup finds (one
-    query; each capped, newest first)."""
+def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
+    """The indexed lookups, each the newest claims of the scope it finds: the caller's
+    visibility applies before the cap, so newer drafts never crowd out a published match."""
     lookups: list[QuerySet] = []
+    words = _telling_words(probe)
+    if words and connection.vendor == "postgresql":
+        hits = RawSQL(_TEXT_SQL, [_wording_query(probe)])
+        lookups.append(_newest(scope.filter(pk__in=hits)))
+    elif words:
+        lookups.append(_newest(scope.containing(sorted({f[0] for f in words}), any_word=True)))
     for figure in probe.figures:
         low, high = figure.value / 2, figure.value * 2 if figure.value else Decimal(1)
         lookups.append(
-            Measurement.objects.filter(quantity=figure.quantity, value__gte=low, value__lte=high)
-            .order_by("-claim_id")
-            .values_list("claim_id", flat=True)[:PER_LOOKUP]
+            _newest(
+                scope.filter(
+                    measurements__quantity=figure.quantity,
+                    measurements__value__gte=low,
+                    measurements__value__lte=high,
+                )
+            )
         )
     if probe.actor_ids:
         ids = sorted(probe.actor_ids)
-        lookups.append(
-            Claim.subjects.through.objects.filter(actor_id__in=ids)
-            .order_by("-claim_id")
-            .values_list("claim_id", flat=True)[:PER_LOOKUP]
-        )
-        lookups.append(
-            Claim.objects.filter(claimant_id__in=ids)
-            .order_by("-pk")
-            .values_list("pk", flat=True)[:PER_LOOKUP]
-        )
+        lookups.append(_newest(scope.filter(subjects__in=ids)))
+        lookups.append(_newest(scope.filter(claimant_id__in=ids)))
     if probe.topic_id:
-        lookups.append(
-            Claim.objects.filter(topic_id=probe.topic_id)
-            .order_by("-pk")
-            .values_list("pk", flat=True)[:PER_LOOKUP]
-        )
+        lookups.append(_newest(scope.filter(topic_id=probe.topic_id)))
     if probe.event_id:
-        lookups.append(
-            Claim.objects.filter(event_id=probe.event_id)
-            .order_by("-pk")
-            .values_list("pk", flat=True)[:PER_LOOKUP]
-        )
-    found = _wording_ids(probe)
-    if not lookups:
-        return found
+        lookups.append(_newest(scope.filter(event_id=probe.event_id)))
+    return lookups
+
+
+def _found_by_any(scope: QuerySet, lookups: list[QuerySet]) -> Q:
+    """A filter on the claims any lookup finds (a subquery, so the rows come in one query)."""
     if connection.features.supports_slicing_ordering_in_compound:
         first, *rest = lookups
-        return found + list(first.union(*rest) if rest else first)
+        return Q(pk__in=first.union(*rest) if rest else first)
     # SQLite cannot limit the parts of a UNION; it takes them as sub-selects instead.
     either = Q()
     for lookup in lookups:
         either |= Q(pk__in=lookup)
-    return found + list(Claim.objects.filter(either).values_list("pk", flat=True))
+    return either
 
 
 def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
-    """The tracked claims of the queryset the lookups found, as statements (plain rows: three
-    queries, no model instances, so a hundred candidates cost little)."""
-    ids = _candidate_ids(queryset, probe)
-    if not ids:
+    """The tracked claims of the queryset the lookups find, as statements (plain rows: three
+    queries, the lookups inside the first; no model instances, so a hundred candidates cost
+    little)."""
+    scope = queryset.exclude(status=ClaimStatus.REJECTED)
+    lookups = _lookups(scope, probe)
+    if not lookups:
         return []
     rows = list(
-        queryset.filter(pk__in=ids)
-        .exclude(status=ClaimStatus.REJECTED)
+        scope.filter(_found_by_any(scope, lookups))
         .order_by()
         .values(
             "pk",

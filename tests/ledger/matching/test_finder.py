@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from factcheck.ledger.matching import claims_matching, statement_from_text
+from factcheck.ledger.matching.finder import PER_LOOKUP
 from factcheck.ledger.matching.probes import probe_statement
 from factcheck.ledger.models import Claim
 from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, MeasurementFactory
@@ -59,13 +60,22 @@ def test_the_queryset_decides_what_is_visible():
     assert [m.claim for m in claims_matching(Claim.objects.all(), probe)] == [draft]
 
 
+def test_newer_drafts_do_not_crowd_out_a_published_match():
+    published = claim_on("Russia launched 400 drones overnight.", published=True)
+    for _ in range(PER_LOOKUP + 5):
+        claim_on("Russia launched 400 drones overnight, officials said.")
+    probe = statement_from_text("Russia launched 400 drones overnight.")
+    found = claims_matching(Claim.objects.published(), probe)
+    assert [m.claim for m in found] == [published]
+
+
 @pytest.mark.parametrize("rows", [1, 20])
 def test_matching_runs_a_fixed_number_of_queries(rows, django_assert_num_queries):
     for _ in range(rows):
         MeasurementFactory(claim=claim_on("Russia launched almost 400 drones overnight."))
     probe = statement_from_text("Russia launched almost 400 drones overnight.")
-    with django_assert_num_queries(6):
-        # 1 candidate ids by wording, 2 by figure, actors, event and topic, 3 their rows,
-        # 4 their figures, 5 their subjects, 6 the best claims
+    with django_assert_num_queries(4):
+        # 1 the candidates' rows (the lookups by wording, figure, actors, event and topic are
+        # its subquery), 2 their figures, 3 their subjects, 4 the best claims
         found = claims_matching(Claim.objects.all(), probe, limit=50)
     assert len(found) == rows
