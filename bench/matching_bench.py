@@ -42,7 +42,7 @@ from factcheck.ledger.spans import sentence_bounds  # noqa: E402
 
 DATA = ROOT / "tests" / "ledger" / "matching" / "data"
 GOLD = ROOT / "tests" / "extract" / "gold"
-TOP = 10
+TOP = int(os.environ.get("WORTH_TOP", "10"))
 
 
 def actor_table() -> list[extract.KnownActor]:

@@ -21,12 +21,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from itertools import combinations
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 
 from ..choices import ClaimStatus
 from ..models import Claim, Measurement
+from ..querysets import StoredSearchVector
 from ..rules import origin_of
 from .scoring import Figure, Match, Statement, compare
 from .vocabulary import synonyms
@@ -84,18 +85,6 @@ def _telling_words(probe: Statement) -> list[list[str]]:
     return chosen
 
 
-# The stored vector's quote and summary carry weight A (the article's title, C, is left out by
-# asking for :A). The matches are collected through its GIN index first (MATERIALIZED): left to
-# itself the planner may walk the primary key backwards and test every row's vector.
-_TEXT_SQL = """
-WITH hits AS MATERIALIZED (
-    SELECT id FROM ledger_claim
-    WHERE search_vector @@ to_tsquery('english'::regconfig, %s)
-)
-SELECT id FROM hits
-"""
-
-
 def _wording_query(probe: Statement) -> str:
     """A tsquery on the quote and summary (weight A): any two of the telling words, each
     widened to its synonyms."""
@@ -115,8 +104,10 @@ def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
     lookups: list[QuerySet] = []
     words = _telling_words(probe)
     if words and connection.vendor == "postgresql":
-        hits = RawSQL(_TEXT_SQL, [_wording_query(probe)])
-        lookups.append(_newest(scope.filter(pk__in=hits)))
+        # The stored vector's own statistics let the planner choose: walk the newest claims
+        # testing each vector when the words are common, ask the GIN index when they are rare.
+        query = SearchQuery(_wording_query(probe), search_type="raw", config=CONFIG)
+        lookups.append(_newest(scope.alias(words=StoredSearchVector()).filter(words=query)))
     elif words:
         lookups.append(_newest(scope.containing(sorted({f[0] for f in words}), any_word=True)))
     for figure in probe.figures:
