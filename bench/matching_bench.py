@@ -273,6 +273,126 @@ def retrieval_at_scale() -> None:
     )
 
 
+def load_wordllama():
+    """wordllama's default model from the weights inside its package. 0.4.0.post1 looks for its
+    tokenizer in ``wordllama/tokenizer/`` but ships it in ``wordllama/tokenizers/``, then tries
+    to download it; pointing the cache at the package finds the shipped file, offline."""
+    # Imported here: wordllama is an optional extra of the bench, not of the app.
+    import wordllama
+
+    return wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    )
+
+
+def _figures(rows: list[tuple[str, str, bool, float, str]], repeat_at) -> tuple:
+    """Precision and recall of "is a repeat" and relation accuracy for a decision rule."""
+    tp = fp = fn = related = right = 0
+    for gold, relation, lexical_repeat, sim, score in rows:
+        predicted_relation, repeat = repeat_at(relation, lexical_repeat, sim, score)
+        gold_repeat = gold in REPEAT_RELATIONS
+        tp += repeat and gold_repeat
+        fp += repeat and not gold_repeat
+        fn += gold_repeat and not repeat
+        if gold != "none":
+            related += 1
+            right += predicted_relation == gold
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, right, related
+
+
+def _f1(figures: tuple) -> float:
+    precision, recall = figures[0], figures[1]
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def compare_wordllama() -> None:
+    """The lexical matcher, wordllama's similarity alone, and the matcher with wordllama's
+    similarity blended into its score, side by side (thresholds and weight chosen on the
+    tuning part, then applied to the blind part once)."""
+    import resource
+
+    actors = actor_table()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    model = load_wordllama()
+    loaded = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    parts, embed_times = {}, []
+    for part in ("tuning", "blind"):
+        rows = []
+        for _, claim, probe in pairs(part):
+            match = compare(statement(probe, actors), statement(claim, actors))
+            t = time.perf_counter()
+            vectors = model.embed([probe["text"], claim["text"]], norm=True)
+            embed_times.append((time.perf_counter() - t) * 1000 / 2)
+            sim = float(vectors[0] @ vectors[1])
+            rows.append(
+                (
+                    probe["relation"],
+                    match.relation if match else "none",
+                    bool(match and match.repeat),
+                    sim,
+                    match.score if match else 0.0,
+                )
+            )
+        parts[part] = rows
+
+    def lexical(relation, repeat, sim, score):
+        return relation, repeat
+
+    def alone(threshold):
+        def rule(relation, repeat, sim, score):
+            return ("corroborates" if sim >= threshold else "none"), sim >= threshold
+
+        return rule
+
+    def blended(weight, threshold):
+        def rule(relation, repeat, sim, score):
+            if relation == "none" and sim >= threshold:
+                relation = "corroborates"
+            mixed = (1 - weight) * score + weight * sim
+            return relation, mixed >= threshold and relation in REPEAT_RELATIONS
+
+        return rule
+
+    grid = [t / 100 for t in range(30, 96)]
+    best_alone = max(grid, key=lambda t: (_f1(_figures(parts["tuning"], alone(t))), t))
+    best_blend = max(
+        ((w / 10, t) for w in range(1, 6) for t in grid),
+        key=lambda wt: (_f1(_figures(parts["tuning"], blended(*wt))), -wt[0]),
+    )
+    # The control: the matcher's own score with its threshold chosen the same way, so (c) shows
+    # what the similarity adds, not what a lower threshold does.
+    best_own = max(grid, key=lambda t: (_f1(_figures(parts["tuning"], blended(0, t))), t))
+    rules = [
+        ("(a) lexical matcher", lexical),
+        (f"(a') lexical matcher, repeat at >= {best_own:.2f}", blended(0, best_own)),
+        (f"(b) wordllama alone, repeat at cosine >= {best_alone:.2f}", alone(best_alone)),
+        (
+            f"(c) matcher + wordllama, {1 - best_blend[0]:.1f} x score + {best_blend[0]:.1f} x "
+            f"cosine >= {best_blend[1]:.2f}",
+            blended(*best_blend),
+        ),
+    ]
+    print("\n| rule | part | precision | recall | relation right |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for name, rule in rules:
+        for part, rows in parts.items():
+            precision, recall, right, related = _figures(rows, rule)
+            print(
+                f"| {name} | {part} | {precision:.3f} | {recall:.3f} | "
+                f"{right}/{related} = {right / related:.3f} |"
+            )
+    embed_times.sort()
+    print(
+        f"\nwordllama: loaded in {loaded:.2f} s, resident memory +{grown:.0f} MB; "
+        f"embedding one sentence: median {embed_times[len(embed_times) // 2]:.3f} ms "
+        f"(load average {os.getloadavg()[0]:.1f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", action="store_true", help="score the blind part too")
@@ -288,12 +408,19 @@ def main() -> None:
         default=["first"],
         help="check-worthiness sets to score (default: the first; score the second once)",
     )
+    parser.add_argument(
+        "--wordllama",
+        action="store_true",
+        help="compare with wordllama's similarity (pip install 'wordllama>=0.4,<0.5')",
+    )
     args = parser.parse_args()
     score_part("tuning", args.verbose)
     if args.blind:
         score_part("blind", False)
     for name in args.worth:
         score_worth(name, args.verbose)
+    if args.wordllama:
+        compare_wordllama()
     if args.timing:
         time_database(args.rounds)
         retrieval_at_scale()
