@@ -4,6 +4,7 @@ A plain rule over what the extraction engine found and what the claim matcher sa
 reasons shown to editors (words in ``data/worth_words.txt``; edit them, not the code):
 
 * **a specific, measurable figure** (+0.35): a figure with its value (not a year, not "one");
+  a duration (+0.15) mostly sets the period another figure covers, and a time of day is none;
 * **attributed** (+0.15): someone is named as saying it (a statement's claimant);
 * **from an official or a party to the story** (+0.15): the claimant is a tracked actor, or
   the sentence names an office (minister, police, agency…);
@@ -12,7 +13,8 @@ reasons shown to editors (words in ``data/worth_words.txt``; edit them, not the 
 * **already disputed elsewhere** (+0.2): the matcher found a tracked claim it contradicts or
   whose figure for the same event differs, or a claim rated disputed, misleading or false;
 * **opinion** (−0.3) or **prediction** (−0.2): a judgement (believe, should, welcome…) or what
-  may happen (will, could, expected…) is not a checkable statement of fact.
+  may happen (will, could, expected, the chance of…) is not a checkable statement of fact; an
+  expectation that is past ("economists had expected") is no prediction.
 
 The score is clamped to 0–1.
 """
@@ -28,6 +30,7 @@ from typing import NamedTuple
 from .rules import DISPUTING_RELATIONS
 
 FIGURE = 0.35
+DURATION = 0.15
 ATTRIBUTED = 0.15
 OFFICIAL = 0.15
 MANY = 0.15
@@ -66,6 +69,16 @@ def _first(category: str, text: str) -> str:
     return ""
 
 
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+
+
+def _without(category: str, text: str) -> str:
+    """The text with the phrases of a category blanked out."""
+    for pattern in worth_words().get(category, ()):
+        text = pattern.sub(" ", text)
+    return text
+
+
 def _is_year(value: Decimal) -> bool:
     return value == value.to_integral_value() and 1900 <= value <= 2100
 
@@ -84,13 +97,16 @@ def check_worthiness(
     lowered = sentence.lower()
     score, reasons = 0.0, []
     value = data.get("value")
-    figure_in_text = re.search(r"\d", sentence) and not all(
-        _is_year(Decimal(n)) for n in re.findall(r"\d+", sentence)
-    )
+    numbers = re.findall(r"\d+", _CLOCK.sub(" ", sentence))
+    figure_in_text = numbers and not all(_is_year(Decimal(n)) for n in numbers)
     if kind == "figure" and value is not None and not _is_year(Decimal(str(value))):
-        score += FIGURE
         quantity = (data.get("quantity") or "count").replace("_", " ")
-        reasons.append(f"a specific figure ({quantity}: {Decimal(str(value)).normalize():f})")
+        if quantity == "duration":
+            score += DURATION
+            reasons.append(f"a duration ({Decimal(str(value)).normalize():f})")
+        else:
+            score += FIGURE
+            reasons.append(f"a specific figure ({quantity}: {Decimal(str(value)).normalize():f})")
     elif kind == "statement" and figure_in_text:
         score += FIGURE
         reasons.append("states a figure")
@@ -114,7 +130,7 @@ def check_worthiness(
         score += DISPUTED
         reasons.append(f"already disputed elsewhere (claim {match_claim_id})")
     opinion = _first("opinion", lowered)
-    prediction = _first("prediction", lowered)
+    prediction = _first("prediction", _without("past", lowered))
     if opinion:
         score += OPINION
         reasons.append(f"an opinion ({opinion}), not a statement of fact")

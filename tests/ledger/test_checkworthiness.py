@@ -65,3 +65,38 @@ def test_a_claim_already_disputed_elsewhere_ranks_higher():
 def test_the_score_stays_between_zero_and_one():
     low = check_worthiness(kind="statement", sentence="I think it should be great.", data={})
     assert low.score == 0.0
+
+
+def test_the_odds_of_something_happening_are_a_prediction():
+    worth = check_worthiness(
+        kind="statement",
+        sentence="Markets put the chance of a rate cut in March at about 60%, traders said.",
+        data={"claimant": "traders"},
+    )
+    assert "a prediction (chance of)" in worth.reasons
+
+
+def test_an_expectation_that_is_past_is_no_prediction():
+    worth = check_worthiness(
+        kind="statement",
+        sentence="Prices rose 3.8%, the office said; economists had expected 3.5%.",
+        data={"claimant": "the office"},
+    )
+    assert not any(r.startswith("a prediction") for r in worth.reasons)
+
+
+def test_a_duration_counts_less_than_a_figure_and_a_time_of_day_is_none():
+    duration = check_worthiness(
+        kind="figure",
+        sentence="The two-year yield fell.",
+        data={"quantity": "duration", "value": 2},
+    )
+    count = check_worthiness(
+        kind="figure", sentence="Two buildings fell.", data={"quantity": "buildings", "value": 2}
+    )
+    assert duration.score < count.score
+    assert duration.reasons == ["a duration (2)"]
+    clock = check_worthiness(
+        kind="statement", sentence="The quake hit at 4:17 a.m., the agency said.", data={}
+    )
+    assert "states a figure" not in clock.reasons
