@@ -10,6 +10,7 @@ from factcheck.ledger.models import ClaimLink
 from factcheck.ledger.services.articles import article_import
 from factcheck.ledger.services.catalog import actor_create
 from factcheck.ledger.services.links import suggestion_accept_with_link
+from factcheck.ledger.services.repeats import suggestions_assess
 from tests.factories import ArticleFactory, ClaimFactory, MeasurementFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,24 @@ def test_readers_cannot_make_the_claim_and_link(article):
     with pytest.raises(PermissionDenied):
         suggestion_accept_with_link(suggestion=figure, user=UserFactory())
     assert not article.claims.exists() and not ClaimLink.objects.exists()
+
+
+@pytest.mark.parametrize("copies", [1, 6])
+def test_assessing_an_article_runs_the_same_queries_for_few_or_many_statements(
+    tracked, copies, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    body = NEW_COPY.partition(" date 2026-02-17 ")[2] + "".join(
+        f"The central bank held interest rates at {n} per cent, the governor said.\n\n"
+        f"Police said {n * 10} people were arrested in the capital.\n\n"
+        for n in range(2, 2 + copies)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_import(
+            data=f" date 2026-02-17 {body}".encode(), origin=f"copies-{copies}.txt"
+        ).article
+    assert article.suggestions.filter(kind__in=["statement", "figure"]).count() >= 2 * copies + 2
+    with django_assert_num_queries(10):
+        # savepoint; 1 the open statements and figures, 2 the actor suggestions; matching
+        # them all: 3 which claims each one's lookups find, 4 their rows, 5 their figures,
+        # 6 their subjects, 7 the best claims; 8 the suggestions saved (one UPDATE); release
+        suggestions_assess(article=article)

@@ -4,7 +4,7 @@
 sentences and suggestions; ``finder`` finds and scores the tracked claims of the database.
 """
 
-from .finder import claims_matching, statement_from_claim
+from .finder import claims_matching, claims_matching_each, statement_from_claim
 from .probes import statement_from_findings, statement_from_text
 from .scoring import REPEAT_RELATIONS, REPEAT_THRESHOLD, Figure, Match, Statement, compare
 
@@ -15,6 +15,7 @@ __all__ = [
     "Match",
     "Statement",
     "claims_matching",
+    "claims_matching_each",
     "compare",
     "statement_from_claim",
     "statement_from_findings",

@@ -17,12 +17,12 @@ Each candidate is then scored by ``scoring.compare`` against the probe.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connections
 from django.db.models import Q, QuerySet
 
 from ..choices import ClaimStatus
@@ -103,7 +103,7 @@ def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
     visibility applies before the cap, so newer drafts never crowd out a published match."""
     lookups: list[QuerySet] = []
     words = _telling_words(probe)
-    if words and connection.vendor == "postgresql":
+    if words and connections[scope.db].vendor == "postgresql":
         # The stored vector's own statistics let the planner choose: walk the newest claims
         # testing each vector when the words are common, ask the GIN index when they are rare.
         query = SearchQuery(_wording_query(probe), search_type="raw", config=CONFIG)
@@ -132,9 +132,9 @@ def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
     return lookups
 
 
-def _found_by_any(scope: QuerySet, lookups: list[QuerySet]) -> Q:
+def _found_by_any(lookups: list[QuerySet]) -> Q:
     """A filter on the claims any lookup finds (a subquery, so the rows come in one query)."""
-    if connection.features.supports_slicing_ordering_in_compound:
+    if connections[lookups[0].db].features.supports_slicing_ordering_in_compound:
         first, *rest = lookups
         return Q(pk__in=first.union(*rest) if rest else first)
     # SQLite cannot limit the parts of a UNION; it takes them as sub-selects instead.
@@ -144,16 +144,29 @@ def _found_by_any(scope: QuerySet, lookups: list[QuerySet]) -> Q:
     return either
 
 
-def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
-    """The tracked claims of the queryset the lookups find, as statements (plain rows: three
-    queries, the lookups inside the first; no model instances, so a hundred candidates cost
-    little)."""
-    scope = queryset.exclude(status=ClaimStatus.REJECTED)
-    lookups = _lookups(scope, probe)
-    if not lookups:
-        return []
+def _found_for_each(scope: QuerySet, probes: Sequence[Statement]) -> list[set[int]]:
+    """For each probe, the claim ids its lookups find: one query for all of them (each lookup
+    a sub-select tagged with its probe's position, so any database can cap it)."""
+    parts, params = [], []
+    for position, probe in enumerate(probes):
+        for lookup in _lookups(scope, probe):
+            sql, part_params = lookup.query.get_compiler(using=scope.db).as_sql()
+            parts.append(f"SELECT {position}, part{len(parts)}.* FROM ({sql}) part{len(parts)}")
+            params.extend(part_params)
+    found: list[set[int]] = [set() for _ in probes]
+    if parts:
+        with connections[scope.db].cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for position, claim_id in cursor.fetchall():
+                found[position].add(claim_id)
+    return found
+
+
+def _statements(scope: QuerySet, found: Q) -> list[Statement]:
+    """The claims of the scope the filter finds, as statements (plain rows: three queries, no
+    model instances, so a hundred candidates cost little)."""
     rows = list(
-        scope.filter(_found_by_any(scope, lookups))
+        scope.filter(found)
         .order_by()
         .values(
             "pk",
@@ -219,6 +232,34 @@ def _candidates(queryset: QuerySet, probe: Statement) -> list[Statement]:
     return statements
 
 
+def _ranked(
+    probe: Statement,
+    targets: Iterable[Statement],
+    *,
+    limit: int,
+    exclude: Iterable[int] = (),
+    repeats_only: bool = False,
+) -> list[Match]:
+    excluded = set(exclude)
+    found: list[Match] = []
+    for target in targets:
+        if target.claim_id in excluded:
+            continue
+        match = compare(probe, target)
+        if match and (match.repeat or not repeats_only):
+            found.append(match)
+    found.sort(key=lambda m: (-m.rank, -m.target.claim_id))
+    return found[:limit]
+
+
+def _with_claims(queryset: QuerySet, matches: list[Match]) -> None:
+    """Load each match's claim from the caller's queryset (one query)."""
+    if matches:
+        claims = queryset.in_bulk({m.target.claim_id for m in matches})
+        for match in matches:
+            match.claim = claims[match.target.claim_id]
+
+
 def claims_matching(
     queryset: QuerySet,
     probe: Statement,
@@ -228,19 +269,31 @@ def claims_matching(
     repeats_only: bool = False,
 ) -> list[Match]:
     """The claims of the queryset related to the probe, best first; each match carries its
-    claim, loaded from ``queryset`` (so the caller's ``with_related`` applies)."""
-    excluded = set(exclude)
-    found: list[Match] = []
-    for target in _candidates(queryset, probe):
-        if target.claim_id in excluded:
-            continue
-        match = compare(probe, target)
-        if match and (match.repeat or not repeats_only):
-            found.append(match)
-    found.sort(key=lambda m: (-m.rank, -m.target.claim_id))
-    found = found[:limit]
-    if found:
-        claims = queryset.in_bulk([m.target.claim_id for m in found])
-        for match in found:
-            match.claim = claims[match.target.claim_id]
+    claim, loaded from ``queryset`` (so the caller's ``with_related`` applies). Four queries:
+    the candidates' rows (the lookups their subquery), figures and subjects, the best claims."""
+    scope = queryset.exclude(status=ClaimStatus.REJECTED)
+    lookups = _lookups(scope, probe)
+    if not lookups:
+        return []
+    targets = _statements(scope, _found_by_any(lookups))
+    found = _ranked(probe, targets, limit=limit, exclude=exclude, repeats_only=repeats_only)
+    _with_claims(queryset, found)
     return found
+
+
+def claims_matching_each(
+    queryset: QuerySet, probes: Sequence[Statement], *, limit: int = 10
+) -> list[list[Match]]:
+    """``claims_matching`` for many probes at once (an imported article's statements), in five
+    queries whatever their number: which claims each probe's lookups find, the rows, figures
+    and subjects of them all, and the best claims."""
+    scope = queryset.exclude(status=ClaimStatus.REJECTED)
+    found = _found_for_each(scope, probes)
+    wanted = set().union(*found)
+    targets = {t.claim_id: t for t in _statements(scope, Q(pk__in=wanted))} if wanted else {}
+    results = [
+        _ranked(probe, (targets[i] for i in sorted(ids) if i in targets), limit=limit)
+        for probe, ids in zip(probes, found, strict=True)
+    ]
+    _with_claims(queryset, [match for matches in results for match in matches])
+    return results

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from ..checkworthiness import check_worthiness
 from ..choices import SuggestionKind, SuggestionStatus
-from ..matching import claims_matching, statement_from_findings
+from ..matching import claims_matching_each, statement_from_findings
 from ..models import Article, Claim, Suggestion
 from ..spans import sentence_bounds
 
@@ -36,19 +36,26 @@ def suggestions_assess(*, article: Article) -> None:
     ).order_by("start", "pk")
     actors = _actor_findings(article.suggestions.filter(kind=SuggestionKind.ACTOR))
     tracked = Claim.objects.exclude(article__origin=article.origin)
-    changed = []
+    assessed, probes = [], []
     for suggestion in suggestions:
         left, right = sentence_bounds(body, suggestion.start, suggestion.end)
         sentence = body[left:right]
         data = {"kind": suggestion.kind, "text": suggestion.text, **(suggestion.data or {})}
         nearby = [d for start, end, d in actors if left <= start and end <= right]
-        probe = statement_from_findings(
-            sentence if suggestion.kind == SuggestionKind.FIGURE else suggestion.text,
-            [data, *nearby],
-            published=article.published,
-            origin=article.origin_key,
+        probes.append(
+            statement_from_findings(
+                sentence if suggestion.kind == SuggestionKind.FIGURE else suggestion.text,
+                [data, *nearby],
+                published=article.published,
+                origin=article.origin_key,
+            )
         )
-        best = next(iter(claims_matching(tracked, probe, limit=1)), None)
+        assessed.append((suggestion, sentence))
+    # Every statement at once: a fixed number of queries per article, not per statement.
+    matches = claims_matching_each(tracked, probes, limit=1)
+    changed = []
+    for (suggestion, sentence), found in zip(assessed, matches, strict=True):
+        best = next(iter(found), None)
         suggestion.match_claim, suggestion.match_relation = None, ""
         suggestion.match_score, suggestion.match_reason = None, ""
         if best and best.worth_showing:

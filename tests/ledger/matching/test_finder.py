@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.ledger.matching import claims_matching, statement_from_text
+from factcheck.ledger.matching import claims_matching, claims_matching_each, statement_from_text
 from factcheck.ledger.matching.finder import PER_LOOKUP
 from factcheck.ledger.matching.probes import probe_statement
 from factcheck.ledger.models import Claim
@@ -79,3 +79,32 @@ def test_matching_runs_a_fixed_number_of_queries(rows, django_assert_num_queries
         # its subquery), 2 their figures, 3 their subjects, 4 the best claims
         found = claims_matching(Claim.objects.all(), probe, limit=50)
     assert len(found) == rows
+
+
+def test_many_probes_at_once_find_what_each_finds_alone():
+    drones = claim_on("Overnight, Russia launched almost 400 long-range drones at Ukraine.")
+    MeasurementFactory(claim=drones)
+    rates = claim_on("The central bank held interest rates at 4% on Thursday.")
+    probes = [
+        statement_from_text("Moscow fired some 390 drones against Ukrainian cities overnight."),
+        statement_from_text("The central bank kept interest rates at 4%."),
+        statement_from_text("Zebra quartz."),
+    ]
+    each = claims_matching_each(Claim.objects.all(), probes, limit=3)
+    alone = [claims_matching(Claim.objects.all(), probe, limit=3) for probe in probes]
+    assert [[m.claim for m in found] for found in each] == [
+        [m.claim for m in found] for found in alone
+    ]
+    assert each[0][0].claim == drones and each[1][0].claim == rates and each[2] == []
+
+
+@pytest.mark.parametrize("probes", [1, 20])
+def test_many_probes_run_a_fixed_number_of_queries(probes, django_assert_num_queries):
+    for _ in range(3):
+        MeasurementFactory(claim=claim_on("Russia launched almost 400 drones overnight."))
+    sentences = [statement_from_text(f"Russia launched {390 + n} drones.") for n in range(probes)]
+    with django_assert_num_queries(5):
+        # 1 which claims each probe's lookups find, 2 their rows, 3 their figures, 4 their
+        # subjects, 5 the best claims
+        found = claims_matching_each(Claim.objects.all(), sentences, limit=1)
+    assert all(len(matches) == 1 for matches in found)
