@@ -136,12 +136,16 @@ def _claims(n: int):
 @pytest.mark.parametrize("rows", [1, 20])
 def test_the_list_runs_the_same_queries_for_1_and_20_rows(anon, rows, django_assert_num_queries):
     _claims(rows)
-    with django_assert_num_queries(5):
-        # 1 count for the page, 2 the page's ids (from the ordering's index alone),
-        # 3 those claims with article+source, claimant, event+series, topic,
-        # 4 subjects, 5 measurements
+    with django_assert_num_queries(6):
+        # 1 the ledger clock's version, 2 the count (not kept yet), 3 the page's ids (from the
+        # ordering's index alone), 4 those claims with article+source, claimant, event, topic,
+        # 5 subjects, 6 measurements
         response = anon.get("/api/v1/claims/?expand=claimant,event,subjects,topic,article")
     assert len(response.json()["results"]) == rows
+    with django_assert_num_queries(5):
+        # the same without 2: the count is kept for this clock version
+        again = anon.get("/api/v1/claims/?expand=claimant,event,subjects,topic,article")
+    assert again.json() == response.json()
 
 
 @pytest.mark.parametrize("rows", [1, 20])
@@ -189,3 +193,26 @@ def test_pages_keep_the_ordering_and_the_next_link(anon):
     third = anon.get(second["next"]).json()
     assert [row["id"] for row in third["results"]] == [claims[0].pk]
     assert third["next"] is None
+
+
+def test_the_kept_count_follows_public_changes(anon):
+    first = ClaimFactory(published=True)
+    assert anon.get("/api/v1/claims/").json()["count"] == 1
+    ClaimFactory(published=True)  # a public change moves the clock: the kept count is stale
+    assert anon.get("/api/v1/claims/").json()["count"] == 2
+    first.status = "draft"
+    first.save(update_fields=["status"])
+    assert anon.get("/api/v1/claims/").json()["count"] == 1
+
+
+def test_each_filter_keeps_its_own_count(anon, world):
+    assert anon.get("/api/v1/claims/").json()["count"] == 2
+    assert anon.get("/api/v1/claims/?kind=quantity").json()["count"] == 1
+    assert anon.get(f"/api/v1/claims/?article={world.other_article.pk}").json()["count"] == 1
+    assert anon.get("/api/v1/claims/?q=nothing-like-this").json()["count"] == 0
+
+
+def test_editors_count_drafts_afresh(editor_api, world):
+    assert editor_api.get("/api/v1/claims/").json()["count"] == 4
+    ClaimFactory(article=world.article)  # a draft: the public clock does not move
+    assert editor_api.get("/api/v1/claims/").json()["count"] == 5

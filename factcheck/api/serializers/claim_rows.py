@@ -1,0 +1,213 @@
+"""Claims as the API reads them, built from ``values()``: the dicts ``ClaimSerializer`` gives
+(same keys, same order, same values; tests/api/test_claim_rows.py compares the two on a varied
+set of claims), without a model instance or a serializer field call per value.
+
+Serializing 50 claims with their figures through nested serializers cost about 40 ms of Python
+a page; these rows cost a few. ``ClaimSerializer`` stays the schema and shapes the answers to
+writes (one claim each), this module the reads of many.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from rest_framework import serializers
+
+from factcheck.ledger.models import Claim, Measurement
+
+from .fields import FigureField
+
+# The serializers' own fields, so dates and times are written exactly as they write them
+# (the current time zone, `Z` for UTC).
+_datetime = serializers.DateTimeField().to_representation
+_date = serializers.DateField().to_representation
+_figure = FigureField().to_representation
+
+_CLAIM = (
+    "id",
+    "article_id",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "summary",
+    "kind",
+    "claimant_id",
+    "claimant_label",
+    "event_id",
+    "topic_id",
+    "status",
+    "rating",
+    "corroboration",
+    "independent_origins",
+    "about_start",
+    "about_end",
+    "version",
+    "published_at",
+    "updated_at",
+)
+# The columns of each expandable record's brief form, read in the same query (joins).
+_BRIEF = {
+    "article": (
+        "article__title",
+        "article__source__name",
+        "article__published",
+        "article__wire_agency",
+    ),
+    "claimant": ("claimant__name", "claimant__kind"),
+    "event": (
+        "event__name",
+        "event__kind",
+        "event__start",
+        "event__end",
+        "event__precision",
+        "event__series_id",
+    ),
+    "topic": ("topic__title",),
+}
+
+
+def _article(row: dict) -> dict:
+    return {
+        "id": row["article_id"],
+        "title": row["article__title"],
+        "source": row["article__source__name"],
+        "published": _date(row["article__published"]),
+        "wire_agency": row["article__wire_agency"],
+    }
+
+
+def _claimant(row: dict) -> dict | None:
+    if row["claimant_id"] is None:
+        return None
+    return {"id": row["claimant_id"], "name": row["claimant__name"], "kind": row["claimant__kind"]}
+
+
+def _event(row: dict) -> dict | None:
+    if row["event_id"] is None:
+        return None
+    return {
+        "id": row["event_id"],
+        "name": row["event__name"],
+        "kind": row["event__kind"],
+        "start": _date(row["event__start"]),
+        "end": _date(row["event__end"]),
+        "precision": row["event__precision"],
+        "series": row["event__series_id"],
+    }
+
+
+def _topic(row: dict) -> dict | None:
+    if row["topic_id"] is None:
+        return None
+    return {"id": row["topic_id"], "title": row["topic__title"]}
+
+
+_EXPANDED = {"article": _article, "claimant": _claimant, "event": _event, "topic": _topic}
+
+
+def claim_rows(
+    ids: Iterable[int],
+    *,
+    expand: frozenset[str] = frozenset(),
+    request=None,
+    claims: QuerySet | None = None,
+) -> list[dict]:
+    """The claims with these ids, in this order, as ``ClaimSerializer`` shows them (with
+    ``?expand=`` honoured): three queries whatever the number (the claims with the joins their
+    expansions need, their subjects, their figures). Ids not among ``claims`` (default: every
+    claim) are left out, and with no claim found the other two queries are not run."""
+    ids = list(ids)
+    if not ids:
+        return []
+    columns = [*_CLAIM]
+    for name in _BRIEF.keys() & expand:
+        columns.extend(_BRIEF[name])
+    claims = Claim.objects.all() if claims is None else claims
+    found = {
+        row["id"]: row
+        for row in claims.select_related(None)
+        .prefetch_related(None)
+        .order_by()
+        .filter(pk__in=ids)
+        .values(*columns)
+    }
+    if not found:
+        return []
+    ids = [pk for pk in ids if pk in found]
+
+    subjects: dict[int, list] = defaultdict(list)
+    subject_rows = Claim.subjects.through.objects.filter(claim_id__in=ids).order_by(
+        "actor__name", "actor_id"
+    )
+    if "subjects" in expand:
+        for claim_id, pk, name, kind in subject_rows.values_list(
+            "claim_id", "actor_id", "actor__name", "actor__kind"
+        ):
+            subjects[claim_id].append({"id": pk, "name": name, "kind": kind})
+    else:
+        for claim_id, pk in subject_rows.values_list("claim_id", "actor_id"):
+            subjects[claim_id].append(pk)
+
+    figures: dict[int, list] = defaultdict(list)
+    for claim_id, quantity, value, bound, text, unit in (
+        Measurement.objects.filter(claim_id__in=ids)
+        .order_by("claim_id", "id")
+        .values_list("claim_id", "quantity", "value", "bound", "text", "unit")
+    ):
+        figures[claim_id].append(
+            {
+                "quantity": quantity,
+                "value": _figure(value),
+                "bound": bound,
+                "text": text,
+                "unit": unit,
+            }
+        )
+
+    # One reverse() for the page, not one per row.
+    base = reverse("api:claim-list")
+    if request is not None:
+        base = request.build_absolute_uri(base)
+    expanded = {name: _EXPANDED[name] for name in _EXPANDED.keys() & expand}
+    rows = []
+    for pk in ids:
+        row = found[pk]
+        rows.append(
+            {
+                "id": pk,
+                "url": f"{base}{pk}/",
+                "article": expanded["article"](row) if "article" in expanded else row["article_id"],
+                "quote": row["exact"],
+                "prefix": row["prefix"],
+                "suffix": row["suffix"],
+                "start": row["start"],
+                "end": row["end"],
+                "summary": row["summary"],
+                "kind": row["kind"],
+                "claimant": (
+                    expanded["claimant"](row) if "claimant" in expanded else row["claimant_id"]
+                ),
+                "claimant_label": row["claimant_label"],
+                "subjects": subjects[pk],
+                "event": expanded["event"](row) if "event" in expanded else row["event_id"],
+                "topic": expanded["topic"](row) if "topic" in expanded else row["topic_id"],
+                "status": row["status"],
+                "rating": row["rating"],
+                "measurements": figures[pk],
+                "corroboration": {
+                    "status": row["corroboration"],
+                    "independent_origins": row["independent_origins"],
+                },
+                "about_start": _date(row["about_start"]),
+                "about_end": _date(row["about_end"]),
+                "version": row["version"],
+                "published_at": _datetime(row["published_at"]),
+                "updated_at": _datetime(row["updated_at"]),
+            }
+        )
+    return rows
