@@ -14,6 +14,7 @@ from factcheck.api.serializers.claim_rows import claim_rows
 from factcheck.api.serializers.claims import ClaimSerializer
 from factcheck.ledger.choices import Bound, ClaimStatus
 from factcheck.ledger.models import Claim
+from tests.api.conftest import ROW_QUERIES
 from tests.factories import (
     ActorFactory,
     ArticleFactory,
@@ -93,8 +94,7 @@ def test_without_a_request_the_url_is_a_path():
 
 def test_missing_ids_are_left_out(django_assert_num_queries):
     ids = _varied_claims()
-    with django_assert_num_queries(3):
-        # 1 the claims, 2 their subjects, 3 their figures
+    with django_assert_num_queries(ROW_QUERIES):
         rows = claim_rows([*ids, max(ids) + 1000])
     assert [row["id"] for row in rows] == ids
 
