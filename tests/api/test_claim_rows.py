@@ -102,3 +102,15 @@ def test_missing_ids_are_left_out(django_assert_num_queries):
 def test_no_ids_no_queries(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert claim_rows([]) == []
+
+
+def test_each_call_reads_its_own_ids_and_visibility():
+    # The one-query read keeps its compiled SQL: another call must not see the last one's ids
+    # or its visibility.
+    ids = _varied_claims()
+    everything = claim_rows(ids)
+    published = claim_rows(ids, claims=Claim.objects.published())
+    assert [row["id"] for row in everything] == ids
+    assert [row["id"] for row in published] == ids[:2]
+    assert [row["id"] for row in claim_rows(ids[2:])] == ids[2:]
+    assert claim_rows(ids[2:], claims=Claim.objects.published()) == []
