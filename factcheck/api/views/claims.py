@@ -120,6 +120,8 @@ class ClaimViewSet(ServiceResource):
     open_actions = ("match",)
     workflow_actions = ("submit", "publish", "send_back", "reject", "rate")
     filtered_actions = ("export_csv", "claimreview", "annotations")
+    # whole exports kept per ledger version, with an ETag (factcheck/api/snapshots.py)
+    kept_actions = ("export_csv", "claimreview", "annotations")
     filterset_class = ClaimFilter
     pagination_class = ClaimPagination
     ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
