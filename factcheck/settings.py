@@ -155,6 +155,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Where whole-ledger API exports are kept, one file per public ledger version (shared by the
+# app processes of one host; factcheck/api/snapshots.py).
+API_EXPORT_DIR = Path(os.environ.get("API_EXPORT_DIR", BASE_DIR / "var" / "exports"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

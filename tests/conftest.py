@@ -11,6 +11,12 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _own_export_dir(settings, tmp_path):
+    # Kept exports are named by the clock's version, which every test's rollback reuses.
+    settings.API_EXPORT_DIR = tmp_path / "exports"
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

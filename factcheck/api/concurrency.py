@@ -43,7 +43,12 @@ def representation_etag(data) -> str:
 
 
 def claim_etag(claim) -> str:
-    return f'"claim-{claim.pk}-v{claim.version}"'
+    return claim_etag_of(claim.pk, claim.version)
+
+
+def claim_etag_of(pk: int, version: int) -> str:
+    """A claim's ETag from its id and version (a row read with values())."""
+    return f'"claim-{pk}-v{version}"'
 
 
 _CLAIM_TAG = re.compile(r'^"claim-(\d+)-v(\d+)"$')

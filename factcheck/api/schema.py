@@ -63,6 +63,22 @@ ETAG = OpenApiParameter(
     description="Send it back as If-Match to change or delete the record.",
 )
 
+EXPORT_ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200, 304],
+    description="On a reader's whole export (no query parameters): the ledger version it "
+    "shows. Send it back as If-None-Match: 304 while the published ledger is unchanged.",
+)
+EXPORT_IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag of the whole export you hold: 304 without a body while the "
+    "published ledger is unchanged.",
+)
+
 
 class ApiSchema(AutoSchema):
     """Adds the error responses, If-Match and the response headers to each operation."""
@@ -87,6 +103,9 @@ class ApiSchema(AutoSchema):
     def _is_retrieve(self) -> bool:
         return self._is_detail_path() and self._action() == "retrieve"
 
+    def _is_kept_export(self) -> bool:
+        return self._action() in getattr(self.view, "kept_actions", ())
+
     def _has_etag(self) -> bool:
         return self._is_detail_path() and (
             self._is_retrieve() or self.method in ("PATCH", "PUT") or self._is_workflow()
@@ -102,7 +121,7 @@ class ApiSchema(AutoSchema):
             codes.add(400)  # invalid input; or a rule of the services (a published claim…)
         if self.method in ("POST", "PATCH", "PUT"):
             codes.add(413)  # a body over the limit
-        if self._is_retrieve():
+        if self._is_retrieve() or self._is_kept_export():
             codes.add(304)
         if self._is_write():
             codes |= {403, 409}
@@ -136,6 +155,8 @@ class ApiSchema(AutoSchema):
             params.append(IF_NONE_MATCH)
         if self._has_etag():
             params.append(ETAG)
+        if self._is_kept_export():
+            params += [EXPORT_IF_NONE_MATCH, EXPORT_ETAG]
         return params
 
     def _get_response_bodies(self, direction="response"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from tests.factories import (
     ActorFactory,
@@ -14,6 +15,11 @@ from tests.factories import (
     PositionFactory,
     TopicFactory,
 )
+
+# Queries for claim rows (factcheck/api/serializers/claim_rows.py): on PostgreSQL 1, the claims
+# with their subjects and figures as arrays beside them; elsewhere 3, the claims (with the joins
+# the expansions need), their subjects, their figures.
+ROW_QUERIES = 1 if connection.vendor == "postgresql" else 3
 
 
 class World:

@@ -117,6 +117,22 @@ def test_event_detail_shows_figures_from_published_claims(anon, editor_api, worl
     assert newsroom["figures"][0]["agree"] is False
 
 
+def test_event_figures_are_the_figure_serializers_output(world):
+    from decimal import Decimal
+
+    from rest_framework.renderers import JSONRenderer
+
+    from factcheck.api.serializers.events import FigureSerializer, figure_rows
+    from factcheck.ledger.reports.event_figures import event_figures
+
+    MeasurementFactory(claim=world.other, value=Decimal("420.5"), bound="about", text="")
+    MeasurementFactory(claim=world.other, quantity="missiles", value=0, unit="t")
+    figures = event_figures(event=world.event, published_only=False)
+    assert len(figures) == 2
+    render = JSONRenderer().render
+    assert render(figure_rows(figures)) == render(FigureSerializer(figures, many=True).data)
+
+
 def test_event_expand(anon, world):
     world.event.participants.set([world.actor])
     row = results(anon.get("/api/v1/events/?expand=participants,series"))[0]

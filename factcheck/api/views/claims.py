@@ -8,6 +8,7 @@ from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -24,8 +25,10 @@ from factcheck.ledger.services import claims
 from ..concurrency import (
     PreconditionFailed,
     claim_etag,
+    claim_etag_of,
     claim_version_from,
     if_match_tags,
+    none_match,
 )
 from ..exports import (
     CSVRenderer,
@@ -38,8 +41,9 @@ from ..exports import (
     mapped,
     review_claims,
 )
-from ..filters import ClaimFilter
-from ..pagination import WideRowsPagination
+from ..filters import MAX_ID, ClaimFilter
+from ..pagination import ClaimPagination
+from ..serializers.claim_rows import claim_rows
 from ..serializers.claims import (
     ClaimMatchResultSerializer,
     ClaimMatchSerializer,
@@ -49,6 +53,7 @@ from ..serializers.claims import (
     ClaimUpdateSerializer,
     ClaimWriteSerializer,
 )
+from ..snapshots import kept_export
 from .base import ServiceResource, expand_parameter
 
 CLAIM_EXPAND = ("article", "claimant", "subjects", "event", "topic")
@@ -115,14 +120,18 @@ class ClaimViewSet(ServiceResource):
     open_actions = ("match",)
     workflow_actions = ("submit", "publish", "send_back", "reject", "rate")
     filtered_actions = ("export_csv", "claimreview", "annotations")
+    # whole exports kept per ledger version, with an ETag (factcheck/api/snapshots.py)
+    kept_actions = ("export_csv", "claimreview", "annotations")
     filterset_class = ClaimFilter
-    pagination_class = WideRowsPagination
+    pagination_class = ClaimPagination
     ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
     expandable = CLAIM_EXPAND
 
     def get_queryset(self):
         claims = Claim.objects.visible_to(self.request.user)
-        if self.action in ("list", "export_csv", "claimreview", "annotations", "match"):
+        if self.action in ("list", "retrieve"):
+            return claims  # rows are built by claim_rows, from values
+        if self.action in ("export_csv", "claimreview", "annotations", "match"):
             return claims.as_rows()
         return claims.with_related()
 
@@ -152,6 +161,26 @@ class ClaimViewSet(ServiceResource):
 
     def etag_for(self, instance) -> str:
         return claim_etag(instance)
+
+    def list(self, request, *args, **kwargs):
+        ids = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(claim_rows(ids, expand=self.expand, request=request))
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            pk = int(kwargs[self.lookup_field])
+        except ValueError:
+            raise NotFound() from None
+        if not 0 < pk <= MAX_ID:
+            raise NotFound()
+        rows = claim_rows([pk], expand=self.expand, request=request, claims=self.get_queryset())
+        if not rows:
+            raise NotFound()
+        (row,) = rows
+        etag = claim_etag_of(row["id"], row["version"])
+        if none_match(request, etag):
+            return Response(status=304, headers={"ETag": etag})
+        return Response(row, headers={"ETag": etag})
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -332,6 +361,13 @@ class ClaimViewSet(ServiceResource):
         }
         return Response(ClaimRepeatsSerializer(data).data)
 
+    def _kept(self, name: str, build):
+        """A reader's whole-ledger export is kept per ledger clock version (``snapshots``);
+        a filtered one, or the newsroom's, is built for the request."""
+        if self.request.query_params or is_newsroom(self.request.user):
+            return build()
+        return kept_export(self.request, name, build)
+
     def _exported(self):
         return self.filter_queryset(self.get_queryset())
 
@@ -345,7 +381,7 @@ class ClaimViewSet(ServiceResource):
     )
     @action(detail=False, methods=["get"], url_path=r"export\.csv", pagination_class=None)
     def export_csv(self, request):
-        return csv_stream(self._exported(), filename="claims.csv")
+        return self._kept("claims-csv", lambda: csv_stream(self._exported(), filename="claims.csv"))
 
     @extend_schema(
         summary="ClaimReview JSON-LD feed (published, rated claims; filters apply)",
@@ -353,6 +389,9 @@ class ClaimViewSet(ServiceResource):
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def claimreview(self, request):
+        return self._kept("claimreview", self._claimreview)
+
+    def _claimreview(self):
         absolute = self._absolute()
         # Unrated claims have no review; leaving them out of the query saves loading them.
         rated = self._exported().published().exclude(rating="")
@@ -375,6 +414,10 @@ class ClaimViewSet(ServiceResource):
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def annotations(self, request):
+        return self._kept("annotations", self._annotations)
+
+    def _annotations(self):
+        request = self.request
         absolute = self._absolute()
         claims = self._exported()
         collection_id = absolute(request.get_full_path())

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from ..choices import Bound, ClaimStatus
 from ..models import Claim, Event, Measurement
+from ..querysets import ARTICLE_TEXT
 from ..rules import Interval, measurement_interval
 
 
@@ -62,9 +63,12 @@ class QuantityFigures:
 
 
 def figure_measurements(*, published_only: bool) -> QuerySet:
-    """Measurements with their claim's article and outlet, in report order."""
-    qs = Measurement.objects.select_related("claim__article__source").order_by(
-        "quantity", "claim__article__published", "claim_id", "id"
+    """Measurements with their claim's article (without its text, which a report never shows
+    and which is most of its bytes) and outlet, in report order."""
+    qs = (
+        Measurement.objects.select_related("claim__article__source")
+        .defer(*(f"claim__article__{name}" for name in ARTICLE_TEXT))
+        .order_by("quantity", "claim__article__published", "claim_id", "id")
     )
     if published_only:
         qs = qs.filter(claim__status=ClaimStatus.PUBLISHED)
