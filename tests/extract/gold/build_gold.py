@@ -778,7 +778,7 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
 
 
 def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
-    """The annotated articles of a sub-folder (tuning/, blind/, final/): annotations + texts."""
+    """The annotated articles of a sub-folder (tuning/, blind/, final/, final2/): annotations + texts."""
     spec = importlib.util.spec_from_file_location(
         f"gold_{folder}_annotations", HERE / folder / "annotations.py"
     )
@@ -799,6 +799,7 @@ def main() -> None:
     everything |= _folder_articles("tuning", "tune")
     everything |= _folder_articles("blind", "blind")
     everything |= _folder_articles("final", "final")
+    everything |= _folder_articles("final2", "final2")
     for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
         path = folder / f"{name}.json"
