@@ -32,6 +32,12 @@ WELL_KNOWN: dict[str, tuple[str, str]] = {
 COUNTRIES: dict[str, str] = {form: country for form, country in data_table("countries.txt")}
 NOT_ACTOR = frozenset(data_lines("not_actor_words.txt"))
 PLACE_WORDS = frozenset(data_lines("place_words.txt"))
+GIVEN_NAMES = frozenset(data_lines("given_names.txt"))
+PARTY_LABELS = frozenset(data_lines("party_labels.txt"))
+# word → whether it names the body only after "the" ("the House") or bare too ("Congress").
+LEGISLATURES: dict[str, bool] = {
+    w: article == "the" for w, article in data_table("legislatures.txt", "")
+}
 
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 _ROLE_WORDS = frozenset(w.capitalize() for w in ROLE_NOUNS) | _TITLE_WORDS | {
@@ -54,8 +60,33 @@ _ORG_CUE_BEFORE = re.compile(
 )
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:victim|lawyer|co-defendant|Democrat|Republican|analyst|economist|director|chair|"
-    r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife)\s+$"
+    r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife|"
+    # sport and culture: "beat Matteo Gallo", "world number two X", "the architect X"
+    r"beat|beats|defeated|injured|substitute|goalkeeper|midfielder|defender|winger|captain|"
+    r"team-?mate|opponent|architect|artist|designer|novelist|composer|conductor|"
+    r"number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+$"
 )
+# Credits, not mentions: "(Reporting by …; Editing by …)", "(Michael Probst/AP)", "… writer X in
+# Ankara contributed to this report.", a "By …" line.
+_CREDITS = re.compile(
+    r"\([^()]*\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\b"
+    r"[^()]*\)|\([^()\n]{0,60}/(?:AP|AFP|Reuters|Getty Images|Getty|EPA|PA|dpa)\)"
+    r"|\bcontributed\s+(?:to\s+this\s+report|reporting)|^By\s+[^\n]+$",
+    re.M,
+)
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the credits are; a "… contributed to this report." sentence is one whole."""
+    spans = []
+    for c in _CREDITS.finditer(text):
+        start, end = c.start(), c.end()
+        if c.group(0).startswith("contributed"):
+            start = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+        spans.append((start, end))
+    return spans
+
+
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _VERB_AFTER = re.compile(
@@ -129,8 +160,8 @@ def _is_dateline(text: str, run: list[re.Match[str]]) -> bool:
     """The capitals of a dateline ("PORT SUDAN, Oct 14 (Reuters) -", "NEW YORK (AP) —")."""
     start = run[0].start()
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
+    if text[line_start:start].strip() or "\n\n" in text[:start]:
+        return False  # a dateline opens the article ("UNRWA, the UN agency" is a body)
     words = [w.group(0) for w in run]
     if not all(w.isupper() for w in words):
         return False
@@ -159,7 +190,8 @@ def find_bodies(
     text: str, known: list[Mention], people: list[Mention], actors: Sequence[object] = ()
 ) -> list[Mention]:
     """New organisations, governments and people (the table and role rules ran before)."""
-    found = _Found(len(text), [(m.start, m.end) for m in known + people])
+    credits = _credit_spans(text)
+    found = _Found(len(text), [(m.start, m.end) for m in known + people] + credits)
     introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
     single_bodies: dict[str, Mention] = {}
     new_people: list[Mention] = []
@@ -221,8 +253,16 @@ def _segments(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     segments: list[list[re.Match[str]]] = [[]]
     for i, w in enumerate(run):
         word = w.group(0).rstrip(".")
-        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name).
-        if word in _ROLE_WORDS and not _is_acronym(word) and i < len(run) - 1:
+        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name),
+        # not a body's head noun ("German Foreign Office", "Justice Department").
+        if (
+            word in _ROLE_WORDS
+            and not _is_acronym(word)
+            and i < len(run) - 1
+            and not all(
+                x.group(0) in ORGANISATION_WORDS or x.group(0) in _CONNECTORS for x in run[i + 1 :]
+            )
+        ):
             segments.append([])
         else:
             segments[-1].append(w)
@@ -299,9 +339,24 @@ def _acronyms(text, run, found: _Found, introduced: dict[str, Mention]) -> None:
                               f"well-known body '{word}'", "", "", name))  # fmt: skip
         elif word.endswith("s") and word[:-1].isupper():
             continue  # "MPs", "CEOs": plurals of role acronyms
+        elif (spelled := _spelled_by(word, introduced)) is not None:
+            # "The FDA said" after "the Food and Drug Administration": the same body.
+            introduced.setdefault(word, spelled)
+            found.add(_copy(spelled, w.start(), w.end(), f"acronym of '{spelled.name}'"))
         else:
             found.add(Mention(w.start(), w.end(), None, None, "organisation",
                               "new organisation: acronym", "", "", word))  # fmt: skip
+
+
+def _spelled_by(acronym: str, introduced: dict[str, Mention]) -> Mention | None:
+    """The body named earlier whose initials spell the acronym ("FDA"), if any."""
+    letters = acronym.replace(".", "").upper()
+    for form, first in introduced.items():
+        words = [w for w in form.split() if w not in _CONNECTORS]
+        spelled = len(words) == len(letters) > 1 and "".join(w[0] for w in words).upper() == letters
+        if spelled and first.actor_kind != "person":
+            return first
+    return None
 
 
 def _role_noun_after(text: str, end: int) -> bool:
@@ -331,6 +386,13 @@ def _segment(
     if not seg:
         return
     words = [w.group(0) for w in seg]
+    if (
+        words[0] in PARTY_LABELS
+        and len(words) >= 3
+        and not any(w in ORGANISATION_WORDS for w in words)
+    ):
+        # "Democrat Janelle Stelson": the label is a role in front of the name.
+        seg, words, after_role = seg[1:], words[1:], True
     if "and" in words:
         # "Italy and France", "Saudi Arabia and Russia": two actors joined, not one name.
         parts: list[list[re.Match[str]]] = [[]]
@@ -340,7 +402,9 @@ def _segment(
             else:
                 parts[-1].append(w)
         forms = [text[p[0].start() : p[-1].end()] for p in parts if p]
-        if len(forms) == len(parts) and all(f in COUNTRIES or f in WELL_KNOWN for f in forms):
+        if len(forms) == len(parts) and all(
+            f in COUNTRIES or f in WELL_KNOWN or f in LEGISLATURES for f in forms
+        ):
             for part in parts:
                 _segment(text, part, after_role, before_role, found, introduced, single_bodies,
                          new_people)  # fmt: skip
@@ -349,6 +413,18 @@ def _segment(
     if not found.free(start, end):
         return
     form = text[start:end]
+    if form in LEGISLATURES:
+        if _legislature_use(text, start, end, LEGISLATURES[form]):
+            first = introduced.get(form)
+            if first is None:
+                rule = f"legislature: '{form}' names the body"
+                mention = Mention(start, end, None, None, "organisation", rule, "", "", form)
+                found.add(mention)
+                introduced[form] = mention
+            else:
+                found.add(_copy(first, start, end, f"same body as '{first.name}'"))
+        if " " not in form:
+            return
     if form in introduced:
         first = introduced[form]
         found.add(_copy(first, start, end, f"same body as '{first.name}'"))
@@ -381,8 +457,20 @@ def _segment(
         return
     if any(_is_acronym(w) or w in NOT_ACTOR for w in words):
         return
+    if _player_of_country(text, seg, words, found, new_people):
+        return
     if any(w in PLACE_WORDS or w in NATIONALITIES or w in MONTHS or w in WEEKDAYS for w in words):
         return
+    if len(words) == 2 and words[0] in WELL_KNOWN and words[1] in COUNTRIES:
+        mention = Mention(start, end, None, None, WELL_KNOWN[words[0]][1],
+                          "new organisation: a body's national branch", "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        return
+    if any(w in COUNTRIES for w in words) or words[-1] in PARTY_LABELS:
+        return  # "Greenpeace Greece", "the Louisiana Republican": a body or a role, not a name
+    if words[-1] in _ROLE_WORDS and not after_role:
+        return  # "beat Republican Rep. Ryan Mackenzie": the words before a name are its role
     if len(words) == 1:
         _single(text, seg[0], found, single_bodies)
         return
@@ -397,6 +485,7 @@ def _segment(
         return
     if _place_context(text, start) and not after_role:
         return
+    given = words[0] in GIVEN_NAMES and len(words) <= 3
     cue = (
         after_role
         or role_around(text, start, end) is not None
@@ -406,19 +495,61 @@ def _segment(
         or _PERSON_CUE_BEFORE.search(before)
         or len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?! [A-Z])", text)) > 1
     )
-    if not cue:
+    if not cue and not given:
         return
-    person = Mention(start, end, None, None, "person", "new person: name with a person's cue",
-                     "", "", form)  # fmt: skip
+    rule = "new person: name with a person's cue"
+    if not cue:
+        rule = "new person: name starting with a given name"
+    person = Mention(start, end, None, None, "person", rule, "", "", form)
     found.add(person)
     new_people.append(person)
+
+
+def _player_of_country(text, seg, words, found: _Found, new_people: list[Mention]) -> bool:
+    """ "Javier Ortuno of Spain": two or three name words, then "of" and a country."""
+    if "of" not in words:
+        return False
+    i = words.index("of")
+    if not 2 <= i <= 3 or i + 1 >= len(seg):
+        return False
+    country = text[seg[i + 1].start() : seg[-1].end()]
+    head = words[:i]
+    if country not in COUNTRIES or any(
+        w in ORGANISATION_WORDS or w in COUNTRIES or w in PLACE_WORDS or w in _ROLE_WORDS
+        or w in NATIONALITIES or w in _CONNECTORS or w in PARTY_LABELS
+        for w in head
+    ):  # fmt: skip
+        return False
+    start, end = seg[0].start(), seg[i - 1].end()
+    person = Mention(start, end, None, None, "person",
+                     "new person: a name followed by 'of <country>'", "", "",
+                     text[start:end])  # fmt: skip
+    found.add(person)
+    new_people.append(person)
+    return True
+
+
+_LEGISLATURE_ACTS = re.compile(r"\s+[a-z]+s\s+(?:a|an|the|to|that|on|its|their)\b")
+
+
+def _legislature_use(text: str, start: int, end: int, needs_article: bool) -> bool:
+    """ "the Senate voted", "control of the House on Tuesday", "Congress passed": the body.
+
+    Not in front of a capitalised word or "of" ("House Speaker", "House of Lords"), nor in
+    front of a noun ("the Senate race").
+    """
+    if needs_article and not re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.I):
+        return False
+    if re.match(r"\s+(?:[A-Z]|of\b)", text[end : end + 5]):
+        return False
+    return bool(_ACTS_AFTER.match(text, end) or _LEGISLATURE_ACTS.match(text, end))
 
 
 _ROLE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b")
 
 
 _ACTS_AFTER = re.compile(
-    rf"\s*(?:[,.;:]|\s(?:and|or|has|have|had|is|was|will|would|could|must|should|also|"
+    rf"\s*(?:[,.;:]|\s+[“\"]|\s(?:and|or|but|has|have|had|is|was|will|would|could|must|should|also|"
     rf"last|on|in|then|\w+ed|sent|made|took|gave|won|lost|met|held|kept|struck|led|set|put|"
     rf"brought|began|fought|paid|sold|bought|ran|left|came|went|saw|spent|became|sought|"
     rf"{_VERBS})\b)"
@@ -435,7 +566,12 @@ _ACTS_ON_ITS = re.compile(r"\s+(?!said\b|says\b|told\b)[a-z]+\s+its\s+[a-z]")
 # "across the European Union": a union or area as a place.
 _AREA_BEFORE = re.compile(r"\b(?:across|throughout|within)\s+the\s+$", re.I)
 
-_LEGAL_SUFFIXES = frozenset({"AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company"})
+# "Porsche AG" is also written "Porsche", "Meridian Therapeutics" "Meridian".
+_LEGAL_SUFFIXES = frozenset({
+    "AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company", "Holdings",
+    "Industries", "Technologies", "Therapeutics", "Pharmaceuticals", "Pharma", "Airlines",
+    "Airways", "Motors", "Bancorp", "Insurance",
+})  # fmt: skip
 _ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
 
 

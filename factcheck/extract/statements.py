@@ -59,6 +59,14 @@ _INVERTED = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
 )
 _MAX_SPEAKER_WORDS = 10
+# Head words of a body's name that a speaker noun points back to
+# ("the agency" → "… Administration").
+_HEADS_FOR: dict[str, set[str]] = {
+    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind == "body"
+}
+_HEADS_FOR["agency"] = {"Agency", "Administration", "Authority", "Service", "Bureau", "Office",
+                        "Commission", "Centers", "Centre", "Center", "Department"}  # fmt: skip
+_HEADS_FOR["court"] = {"Court", "Tribunal"}
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
     r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
@@ -381,6 +389,11 @@ def _resolve(
     if kind:
         want_person = kind == "person"
         before = [x for x in outside if x.end <= start and x.is_person == want_person]
+        # "the agency" after "the Food and Drug Administration … Meridian Therapeutics": the
+        # body whose name has the noun (or, for "agency", a public body's head word) wins.
+        heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
+        named = [x for x in before if heads & set((x.name or x.actor or "").split())]
+        before = named or before
         if before:
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip

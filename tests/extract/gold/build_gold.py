@@ -778,7 +778,7 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
 
 
 def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
-    """The annotated articles of a sub-folder (tuning/, blind/, final/, final2/): annotations + texts."""
+    """The annotated articles of a sub-folder (tuning/, blind/, final/, final2/) and texts."""
     spec = importlib.util.spec_from_file_location(
         f"gold_{folder}_annotations", HERE / folder / "annotations.py"
     )

@@ -1,0 +1,111 @@
+"""Bodies named by a head noun or alone, people named by a given name or a sport's cues."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import run
+
+
+def actors(text: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.actor_kind, s.name) for s in run(text, kind="actor")]
+
+
+def rules(text: str) -> dict[str, str]:
+    return {s.text: s.rule for s in run(text, kind="actor")}
+
+
+def test_institutions_are_named_by_their_head_noun():
+    found = actors(
+        "The Federal Aviation Administration grounded the jets. The Natural History Museum "
+        "closed early, and the Associated Press reported the delays."
+    )
+    assert (
+        "Federal Aviation Administration",
+        "organisation",
+        "Federal Aviation Administration",
+    ) in found
+    assert ("Natural History Museum", "organisation", "Natural History Museum") in found
+    assert ("Associated Press", "organisation", "Associated Press") in found
+
+
+def test_a_role_word_in_front_of_a_head_noun_belongs_to_the_body():
+    found = actors("The French Foreign Office said the talks would resume.")
+    assert found == [("French Foreign Office", "organisation", "French Foreign Office")]
+
+
+def test_a_company_is_also_written_without_its_suffix():
+    found = actors("Orion Pharmaceuticals won approval. Orion said sales would start in May.")
+    assert [t for t, _k, _n in found] == ["Orion Pharmaceuticals", "Orion"]
+    assert found[1][2] == "Orion Pharmaceuticals"
+
+
+def test_an_acronym_spelled_by_an_earlier_name_is_that_body():
+    found = run(
+        "The Federal Aviation Administration grounded the jets. The FAA said checks would "
+        "take a week.",
+        kind="actor",
+    )
+    assert [(s.text, s.name) for s in found] == [
+        ("Federal Aviation Administration", "Federal Aviation Administration"),
+        ("FAA", "Federal Aviation Administration"),
+    ]
+    said = run("The Federal Aviation Administration grounded the jets. The FAA said so.",
+               kind="statement")  # fmt: skip
+    assert said[-1].claimant == "Federal Aviation Administration"
+
+
+def test_a_legislature_alone_is_a_body_when_it_acts_or_is_won():
+    found = rules(
+        "Democrats won control of the House on Tuesday. Republicans kept the Senate, and "
+        "Congress will meet in January."
+    )
+    assert found == {
+        "House": "legislature: 'House' names the body",
+        "Senate": "legislature: 'Senate' names the body",
+        "Congress": "legislature: 'Congress' names the body",
+        "Democrats": "well-known body 'Democrats'",
+        "Republicans": "well-known body 'Republicans'",
+    }
+
+
+def test_a_legislature_in_front_of_a_noun_or_a_role_is_not_a_mention():
+    texts = ["Spending on House and Senate races rose.", "The Senate race was close.",
+             "House Speaker Anna Lowe spoke."]  # fmt: skip
+    for text in texts:
+        assert not [t for t, k, _n in actors(text) if k == "organisation"], text
+
+
+def test_a_name_starting_with_a_given_name_is_a_person():
+    found = rules("Judges praised Margaret Oduya for her work.")
+    assert found == {"Margaret Oduya": "new person: name starting with a given name"}
+
+
+def test_a_party_label_is_a_role_not_a_name():
+    assert actors("The Ohio Republican had predicted a win.") == []
+    found = actors("Democrat Lena Marsh, 41, won the seat.")
+    assert found == [("Lena Marsh", "person", "Lena Marsh")]
+
+
+def test_sport_names_players_by_their_country_or_their_result():
+    found = actors("Tomas Berdan of Austria beat Niko Varga in straight sets, without world "
+                   "number three Ilya Petrak.")  # fmt: skip
+    assert [t for t, k, _n in found if k == "person"] == ["Tomas Berdan", "Niko Varga",
+                                                          "Ilya Petrak"]  # fmt: skip
+
+
+def test_credits_name_nobody():
+    text = (
+        "Prices rose, the ministry said.\n\n(Reporting by Tom Hale; Editing by Mary Stone)\n\n"
+        "Associated Press writer John Mills in Rome contributed to this report."
+    )
+    assert [t for t, k, _n in actors(text) if k == "person"] == []
+
+
+def test_an_acronym_opening_a_later_paragraph_is_not_a_dateline():
+    text = "GENEVA (AP) — Aid was cut.\n\nUNHCR, the refugee agency, said it had no funds."
+    assert ("UNHCR", "organisation", "UNHCR") in actors(text)
+
+
+def test_a_national_branch_of_a_known_body_is_a_body():
+    assert actors("Greenpeace Italy called for a ban.") == [
+        ("Greenpeace Italy", "organisation", "Greenpeace Italy")
+    ]

@@ -1,0 +1,25 @@
+"""Speaker phrases that point back to a body, and a court's ruling as its position."""
+
+from __future__ import annotations
+
+from tests.extract.helpers import run
+
+
+def claimants(text: str) -> list[str]:
+    return [s.claimant for s in run(text, kind="statement")]
+
+
+def test_the_agency_points_back_to_the_public_body_not_the_latest_company():
+    text = (
+        "The Federal Aviation Administration cleared the engine, built by Norfolk Motors and "
+        "sold as the N9, after tests on 12 aircraft, according to the agency."
+    )
+    assert claimants(text) == ["Federal Aviation Administration"]
+
+
+def test_a_court_that_ruled_is_the_claimant():
+    text = (
+        "The Supreme Court has ruled that the law was valid. The court found that no right "
+        "was breached."
+    )
+    assert claimants(text) == ["Supreme Court", "Supreme Court"]
