@@ -713,7 +713,10 @@ FRESH_007 = [
     ("f", "$2.6 billion", "money", 2_600_000_000, "exact", "USD"),
     ("f", "about 1.2 million people", "people", 1_200_000, "about", ""),
     ("d", "on Saturday", "2026-03-21", "2026-03-21", "day"),
+    # added 2026-12-03: the news-set policy counts "the start of the year" (a day)
+    ("d", "since the start of the year", "2026-01-01", "2026-01-01", "day"),
     ("d", "this year", "2026-01-01", "2026-12-31", "year"),
+    ("d", "since the start of the year", "2026-01-01", "2026-01-01", "day"),  # added 2026-12-03
     ("d", "on Sunday", "2026-03-22", "2026-03-22", "day"),
     ("d", "overnight", "2026-03-20", "2026-03-21", "span"),
     ("d", "on Friday evening", "2026-03-20", "2026-03-20", "day"),
