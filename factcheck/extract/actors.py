@@ -12,6 +12,7 @@ from .text import trie_pattern
 from .vocabulary import (
     FIRST_NAME_TITLES,
     NATIONALITIES,
+    ORGANISATION_WORDS,
     ROLE_FILLERS,
     ROLE_NOUNS,
     TITLES,
@@ -431,8 +432,8 @@ def find_candidates(text: str, known: list[Mention], matcher: ActorMatcher) -> l
         if any(start < e and s < end for s, e in occupied):
             continue
         name = text[start:end]
-        if name in introduced:
-            continue
+        if name in introduced or any(t.group(0) in ORGANISATION_WORDS for t in name_tokens):
+            continue  # "head of the World Health Organization": a body, not a person
         role = role_around(text, start, end)
         if role is None:
             continue

@@ -23,9 +23,16 @@ import re
 from collections.abc import Sequence
 
 from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
-from .vocabulary import NATIONALITIES, ROLE_NOUNS, SPEECH_VERBS, TITLES, data_lines, data_table
+from .vocabulary import (
+    NATIONALITIES,
+    ORGANISATION_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    data_lines,
+    data_table,
+)
 
-ORGANISATION_WORDS: dict[str, str] = {w: k for w, k in data_table("organisation_words.txt", "")}
 WELL_KNOWN: dict[str, tuple[str, str]] = {
     form: (name or form, kind) for form, name, kind in data_table("well_known_bodies.txt")
 }
@@ -61,8 +68,8 @@ _ORG_CUE_BEFORE = re.compile(
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:victim|lawyer|co-defendant|Democrat|Republican|analyst|economist|director|chair|"
     r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife|"
-    # sport and culture: "beat Matteo Gallo", "world number two X", "the architect X"
-    r"beat|beats|defeated|injured|substitute|goalkeeper|midfielder|defender|winger|captain|"
+    # sport and culture: "the injured X", "world number two X", "the architect X"
+    r"injured|substitute|goalkeeper|midfielder|defender|winger|captain|"
     r"team-?mate|opponent|architect|artist|designer|novelist|composer|conductor|"
     r"number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+$"
 )
@@ -221,8 +228,8 @@ def find_bodies(
             ):
                 continue
             nxt = text[w.end() : w.end() + 2]
-            if nxt[:1] == " " and nxt[1:2].isupper():
-                continue
+            if nxt[:1] == " " and nxt[1:2].isupper() or _role_noun_after(text, w.end()):
+                continue  # "Arsenal Football Club", "Arsenal manager …": a longer name or a role
             found.add(_copy(first, w.start(), w.end(), f"same body as '{first.name}'"))
     # "the Bank" after "the Bank of England": a body's head word points back to it.
     heads: dict[str, Mention] = {}
@@ -409,6 +416,17 @@ def _segment(
                 _segment(text, part, after_role, before_role, found, introduced, single_bodies,
                          new_people)  # fmt: skip
             return
+        if (
+            len(parts) == 2
+            and parts[0]
+            and parts[1]
+            and parts[0][-1].group(0) in ORGANISATION_WORDS
+        ):
+            # "Deutsche Bank and BNP Paribas": the first part is a whole name, so two bodies.
+            for part in parts:
+                _segment(text, part, after_role, before_role, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
+            return
     start, end = seg[0].start(), seg[-1].end()
     if not found.free(start, end):
         return
@@ -436,6 +454,14 @@ def _segment(
     if form in COUNTRIES:
         if _government_use(text, start, end):
             found.add(_government(start, end, form))
+        return
+    if words[0] not in GIVEN_NAMES and _team_use(text, start, end):
+        mention = Mention(start, end, None, None, "organisation",
+                          "new organisation: a team named with a score", "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        if len(words) == 1:
+            single_bodies.setdefault(form, mention)
         return
     next_is_role = _ROLE_AFTER.match(text, end) is not None
     kind = _kind_of_name(words)
@@ -476,6 +502,13 @@ def _segment(
         return
     if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
         return
+    if _ORG_CUE_BEFORE.search(before) and not after_role:
+        mention = Mention(start, end, None, None, "organisation",
+                          "new organisation: a body named by the words before it", "", "",
+                          form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        return
     if _POST_OF_BEFORE.search(before) and not after_role:
         mention = Mention(start, end, None, None, "organisation",
                           "new organisation: a post held in it ('chief executive of …')",
@@ -493,6 +526,7 @@ def _segment(
         or _VERB_AFTER.match(text, end)
         or _VERB_BEFORE.search(before)
         or _PERSON_CUE_BEFORE.search(before)
+        or _SETS_AFTER.match(text, end)
         or len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?! [A-Z])", text)) > 1
     )
     if not cue and not given:
@@ -527,6 +561,31 @@ def _player_of_country(text, seg, words, found: _Found, new_people: list[Mention
     found.add(person)
     new_people.append(person)
     return True
+
+
+_SCORE = r"\d{1,2}[-–]\d{1,2}"
+# "Arsenal beat Spurs 2-0", "Villa drew 1-1 with Everton": a team; "6-4 7-5" (sets) is a player's.
+_TEAM_AFTER = re.compile(
+    rf"\s+(?:(?:beat|beats|beating|drew|draw|lost|won|defeated|thrashed|edged|hammered|routed|"
+    rf"were\s+held|was\s+held|held)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:at\s+home\s+)?)?"
+    rf"{_SCORE}(?![\w-])(?!,?\s+{_SCORE})"
+)
+_TEAM_BEFORE = re.compile(
+    rf"(?<![\w-]){_SCORE},?\s+(?:at\s+home\s+|away\s+)?(?:with|to|against|at|over|by)\s+$"
+)
+
+
+# "beat X 6-4 7-5", "beat X in three sets": a player.
+_SETS_AFTER = re.compile(
+    rf"(?:\s+of\s+[A-Z][\w’'-]+)?\s+(?:{_SCORE},?\s+{_SCORE}|in\s+(?:straight|two|three|four|five)\s+sets)"
+)
+
+
+def _team_use(text: str, start: int, end: int) -> bool:
+    """A name right before or after a match score is a team ("lost 3-2 to Newcastle United")."""
+    if _TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text[max(0, start - 30) : start]):
+        return not re.search(rf"{_SCORE}\s+$", text[max(0, start - 12) : start])
+    return False
 
 
 _LEGISLATURE_ACTS = re.compile(r"\s+[a-z]+s\s+(?:a|an|the|to|that|on|its|their)\b")

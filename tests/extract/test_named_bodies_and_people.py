@@ -109,3 +109,33 @@ def test_a_national_branch_of_a_known_body_is_a_body():
     assert actors("Greenpeace Italy called for a ban.") == [
         ("Greenpeace Italy", "organisation", "Greenpeace Italy")
     ]
+
+
+def test_teams_are_named_by_a_match_score():
+    found = rules("Leeds beat Fulham Athletic 2-0 on Saturday, and Burnley drew 1-1 with Luton.")
+    assert found == {
+        "Leeds": "new organisation: a team named with a score",
+        "Fulham Athletic": "new organisation: a team named with a score",
+        "Burnley": "new organisation: a team named with a score",
+        "Luton": "new organisation: a team named with a score",
+    }
+
+
+def test_set_scores_name_players_not_teams():
+    found = actors("Varga beat Niko Petrak 6-3 6-4 in the final.")
+    assert [(t, k) for t, k, _n in found] == [("Niko Petrak", "person")]
+
+
+def test_two_bodies_joined_by_and_are_two_mentions():
+    found = actors("Shares in Deutsche Bank and the Lloyds Banking Group rose.")
+    assert [t for t, _k, _n in found] == ["Deutsche Bank", "Lloyds Banking Group"]
+
+
+def test_words_before_a_name_can_make_it_a_body():
+    found = actors("Analysts at Morgan Stanley expect a cut.")
+    assert found == [("Morgan Stanley", "organisation", "Morgan Stanley")]
+
+
+def test_a_role_before_a_body_does_not_make_the_body_a_person():
+    found = actors("Tedros, head of the World Health Organization, urged calm.")
+    assert ("World Health Organization", "organisation", "World Health Organization") in found
