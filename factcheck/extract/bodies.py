@@ -26,6 +26,8 @@ from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
 from .vocabulary import (
     NATIONALITIES,
     ORGANISATION_WORDS,
+    PRONOUNS_PERSON,
+    PRONOUNS_THING,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -498,7 +500,8 @@ def _segment(
     if words[-1] in _ROLE_WORDS and not after_role:
         return  # "beat Republican Rep. Ryan Mackenzie": the words before a name are its role
     if len(words) == 1:
-        _single(text, seg[0], found, single_bodies)
+        if not any(words[0] in p.name.split() for p in new_people):
+            _single(text, seg[0], found, single_bodies)  # a person's surname stays theirs
         return
     if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
         return
@@ -649,10 +652,26 @@ def _government_use(text: str, start: int, end: int) -> bool:
     return _ACTS_AFTER.match(text, end) is not None
 
 
+_SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also)\s+)?(?:{_VERBS})\b")
+_CLAUSE_START_BEFORE = re.compile(
+    r"(?:[,;:]|\b(?:and|but|while|whereas|as|after|when|because|though|although|that))\s+$"
+)
+_OTHER_PRONOUNS = frozenset(
+    {"they", "we", "i", "you", "this", "that", "these", "those", "there", "here", "who", "one",
+     "someone", "nobody", "everyone", "both", "each", "others", "many", "some", "few", "all"}
+)  # fmt: skip
+# "Abdulaziz bin Salman", "Ursula von der Leyen": the last word of a person's name.
+_NAME_PARTICLE_BEFORE = re.compile(
+    r"[A-Z][\w’'-]+\s+(?:(?:bin|bint|ibn|al|el|de|del|della|da|di|van|von|der|den|du|dos|das)\s+)+$"
+)
+
+
 def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str, Mention]) -> None:
     word = w.group(0)
     if word in _ROLE_WORDS or word in ORGANISATION_WORDS or word in _OPENERS:
         return
+    if word in single_bodies:
+        return  # "Orion" after "Orion Pharmaceuticals": the later-mention pass links it
     before = text[max(0, w.start() - 40) : w.start()]
     after = text[w.end() : w.end() + 40]
     cue = ""
@@ -668,6 +687,23 @@ def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str,
         cue = "a post held in it ('chief executive of …')"
     elif _ACTS_ON_ITS.match(after) and not _sentence_initial(text, w.start()):
         cue = "a body doing something to 'its' …"
+    elif (
+        _SPEAKS_AFTER.match(text, w.end())
+        and (_sentence_initial(text, w.start()) or _CLAUSE_START_BEFORE.search(before))
+        and word not in GIVEN_NAMES
+        and word not in NATIONALITIES
+        and word not in PLACE_WORDS
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in NOT_ACTOR
+        and not (word.endswith("s") and _sentence_initial(text, w.start()))
+        and not _is_acronym(word)
+        and word.lower() not in PRONOUNS_PERSON | PRONOUNS_THING | _OTHER_PRONOUNS
+        and not _NAME_PARTICLE_BEFORE.search(before)
+    ):
+        # "Shell reported …", "Oxfam said": one name speaking, not a person introduced
+        # earlier ("Traders said" opens a sentence with a plural and is left alone).
+        cue = "a body that speaks"
     if not cue or (_place_context(text, w.start()) and "named" not in cue):
         return
     mention = Mention(w.start(), w.end(), None, None, "organisation", f"new organisation: {cue}",

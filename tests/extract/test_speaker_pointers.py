@@ -23,3 +23,12 @@ def test_a_court_that_ruled_is_the_claimant():
         "was breached."
     )
     assert claimants(text) == ["Supreme Court", "Supreme Court"]
+
+
+def test_the_company_points_back_to_the_body_that_spoke_last():
+    text = "Shell reported a 12% fall in profit. The company said it would buy back shares."
+    assert claimants(text) == ["Shell", "Shell"]
+
+
+def test_verbs_of_judgement_state_a_position():
+    assert claimants("Oxfam criticised the terms of the loan.") == ["Oxfam"]
