@@ -64,7 +64,9 @@ _ORG_CUE_BEFORE = re.compile(
     r"\b(?:firm|group|rival|unit|broadcaster|carmaker|company|bank|insurer|lender|retailer|"
     r"airline|operator|charity|regulator|party|outlet|newspaper|daily|union|club|champions|"
     r"(?:analysts?|economists?|partners?|strategists?|researchers?)\s+at|owned\s+by|"
-    r"organisation|organization|agency|movement|platform|think[\s-]tank)\s+$",
+    r"organisation|organization|agency|movement|platform|think[\s-]tank|miner|producer|maker|"
+    r"manufacturer|utility|conglomerate|giant|start-?up|watchdog|pollster|consultancy|magazine|"
+    r"tabloid|website|chain|developer|exporter|importer)\s+$",
     re.IGNORECASE,
 )
 _PERSON_CUE_BEFORE = re.compile(

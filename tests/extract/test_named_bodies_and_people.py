@@ -153,3 +153,15 @@ def test_a_surname_of_a_person_named_before_stays_theirs():
                 kind="actor")  # fmt: skip
     assert [(s.text, s.actor_kind) for s in found] == [("Maria Lopez", "person"),
                                                        ("Lopez's", "person")]  # fmt: skip
+
+
+def test_a_given_name_in_front_of_a_place_word_makes_no_person():
+    assert [k for _t, k, _n in actors("Crowds filled Victoria Gardens on Sunday.")] == []
+
+
+def test_a_trade_in_front_of_a_name_makes_it_a_body():
+    assert actors("The state miner Andina said output fell.")[0][:2] == ("Andina", "organisation")
+    assert actors("The pollster Civica Research found support fell.")[0][:2] == (
+        "Civica Research",
+        "organisation",
+    )
