@@ -242,13 +242,29 @@ def _speaker_for(
     stripped = _AUX.sub("", " " + left)[1:].rstrip() if left.strip() else ""
     end = sentence.start + len(stripped)
     # "…,” said Mr Rutte": right after a quotation the speaker may follow the verb.
-    if stripped.endswith(("”", '"')) and verb in ("said", "says", "added", "told", "wrote"):
+    inverted = verb in ("said", "says", "added", "told", "wrote") or (
+        verb.endswith("ed") and " " not in verb
+    )  # "…,” deplored Jonathan Whittall": any past-tense reporting verb may come first
+    if stripped.endswith(("”", '"')) and inverted:
+        # "…,” lamented coach Pierre Dumas": the first actor named after the verb.
+        near = _first_mention(mentions, verb_end, min(sentence.end, verb_end + 60))
+        between = text[verb_end : near.start] if near is not None else ""
+        if (
+            near is not None
+            and not re.search(r"[“\"]", between)
+            and (near.is_person or re.fullmatch(r"\s+(?:the\s+)?", between))
+        ):  # a body further on may be where the speaker works ("a spokesman for the UN")
+            return _from_mention(near, f"quote, '{verb}' + speaker")
         after = _INVERTED.match(text, verb_end, sentence.end)
         if after:
             np = after.group("np").strip()
+            if np.lower() in ("a", "an", "the"):
+                # "said a spokesman for the agency": the phrase runs to the comma or the end.
+                rest = re.match(r"\s*([^,;“”\"]+?)\s*(?:[,;]|\.?$)", text[verb_end : sentence.end])
+                np = rest.group(1).strip() if rest else np
             if np.endswith(".") and not re.search(r"\b[A-Z]\.$", np):
                 np = np[:-1]  # the full stop ends the sentence, not an abbreviation
-            start = verb_end + after.group(0).index(np)
+            start = text.index(np, verb_end)
             return _resolve(text, np, start, start + len(np), mentions, outside,
                             f"quote, '{verb}' + speaker")  # fmt: skip
         return None

@@ -32,3 +32,16 @@ def test_the_company_points_back_to_the_body_that_spoke_last():
 
 def test_verbs_of_judgement_state_a_position():
     assert claimants("Oxfam criticised the terms of the loan.") == ["Oxfam"]
+
+
+def test_any_past_reporting_verb_may_come_before_the_speaker_after_a_quote():
+    text = (
+        '"It was a hard match," lamented coach Pierre Dumas. '
+        '"We lost," deplored the mayor, Anne Roux.'
+    )
+    assert claimants(text) == ["Pierre Dumas", "Anne Roux"]
+
+
+def test_a_body_after_an_inverted_verb_is_where_the_speaker_works_not_the_speaker():
+    text = '"Supplies are short," said a spokesman for the United Nations refugee agency.'
+    assert claimants(text) == ["a spokesman for the United Nations refugee agency"]
