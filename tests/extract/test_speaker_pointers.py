@@ -45,3 +45,10 @@ def test_any_past_reporting_verb_may_come_before_the_speaker_after_a_quote():
 def test_a_body_after_an_inverted_verb_is_where_the_speaker_works_not_the_speaker():
     text = '"Supplies are short," said a spokesman for the United Nations refugee agency.'
     assert claimants(text) == ["a spokesman for the United Nations refugee agency"]
+
+
+def test_plural_subjects_and_a_court_ruling_state_positions():
+    assert claimants("Investigators allege he took bribes.") == ["Investigators"]
+    assert claimants(
+        "The Supreme Court on Thursday ordered his release, ruling that the arrest was unlawful."
+    ) == ["Supreme Court"]
