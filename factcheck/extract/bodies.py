@@ -66,7 +66,7 @@ _ORG_CUE_BEFORE = re.compile(
     r"(?:analysts?|economists?|partners?|strategists?|researchers?)\s+at|owned\s+by|"
     r"organisation|organization|agency|movement|platform|think[\s-]tank|miner|producer|maker|"
     r"manufacturer|utility|conglomerate|giant|start-?up|watchdog|pollster|consultancy|magazine|"
-    r"tabloid|website|chain|developer|exporter|importer)\s+$",
+    r"tabloid|website|chain|developer|exporter|importer|told\s+the)\s+$",
     re.IGNORECASE,
 )
 _PERSON_CUE_BEFORE = re.compile(
@@ -503,7 +503,7 @@ def _segment(
         return  # "beat Republican Rep. Ryan Mackenzie": the words before a name are its role
     if len(words) == 1:
         if not any(words[0] in p.name.split() for p in new_people):
-            _single(text, seg[0], found, single_bodies)  # a person's surname stays theirs
+            _single(text, seg[0], found, single_bodies, new_people)  # a surname stays theirs
         return
     if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
         return
@@ -668,13 +668,32 @@ _NAME_PARTICLE_BEFORE = re.compile(
 )
 
 
-def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str, Mention]) -> None:
+_HONORIFIC_BEFORE = re.compile(
+    r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Cllr|Councillor|Rev|"
+    r"Reverend)\.?\s+$"
+)
+
+
+def _single(
+    text: str,
+    w: re.Match[str],
+    found: _Found,
+    single_bodies: dict[str, Mention],
+    new_people: list[Mention],
+) -> None:
     word = w.group(0)
     if word in _ROLE_WORDS or word in ORGANISATION_WORDS or word in _OPENERS:
         return
     if word in single_bodies:
         return  # "Orion" after "Orion Pharmaceuticals": the later-mention pass links it
     before = text[max(0, w.start() - 40) : w.start()]
+    if _HONORIFIC_BEFORE.search(before) and word not in NATIONALITIES and word not in MONTHS:
+        # "Lord Hartley", "Cllr Patel": a title and a surname name a person.
+        person = Mention(w.start(), w.end(), None, None, "person",
+                         "new person: title and surname", "", "", word)  # fmt: skip
+        found.add(person)
+        new_people.append(person)
+        return
     after = text[w.end() : w.end() + 40]
     cue = ""
     if re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van)[A-Z]", word):

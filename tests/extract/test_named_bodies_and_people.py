@@ -165,3 +165,14 @@ def test_a_trade_in_front_of_a_name_makes_it_a_body():
         "Civica Research",
         "organisation",
     )
+
+
+def test_a_title_and_a_surname_name_a_person():
+    assert rules("Lord Hartley, who chairs the trustees, thanked donors.") == {
+        "Hartley": "new person: title and surname"
+    }
+
+
+def test_the_outlet_someone_told_is_a_body():
+    found = actors("The curator told the Observer that the work was rare.")
+    assert found == [("Observer", "organisation", "Observer")]
