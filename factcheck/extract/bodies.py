@@ -110,7 +110,7 @@ _WORD = re.compile(
     re.UNICODE,
 )
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?|[A-Z]{1,4}\d{1,3})$")
 _BRACKETED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z.]{1,7})\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][”\"’')]*\s+|\n\s*|^[“\"]|[.!?]\s+[“\"])$")
 
@@ -156,6 +156,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 
 def _is_acronym(word: str) -> bool:
+    if word[-1].isdigit() and word.rstrip("0123456789") in NOT_ACTOR:
+        return False  # "COP31" is a summit, like "COP"
     return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
 
 
@@ -636,7 +638,10 @@ _LEGAL_SUFFIXES = frozenset({
     "Industries", "Technologies", "Therapeutics", "Pharmaceuticals", "Pharma", "Airlines",
     "Airways", "Motors", "Bancorp", "Insurance",
 })  # fmt: skip
-_ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
+_ORG_CUE_AFTER = re.compile(
+    r"\s+(?:(?:armed|rebel|militant|jihadist|paramilitary)\s+)?(?:brand|group|unit|subsidiary|"
+    r"shares|stock|militia|rebels)\b"
+)
 
 
 def _government_use(text: str, start: int, end: int) -> bool:

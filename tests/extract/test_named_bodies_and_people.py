@@ -176,3 +176,12 @@ def test_a_title_and_a_surname_name_a_person():
 def test_the_outlet_someone_told_is_a_body():
     found = actors("The curator told the Observer that the work was rare.")
     assert found == [("Observer", "organisation", "Observer")]
+
+
+def test_codes_and_long_acronyms_name_bodies_but_a_summit_code_does_not():
+    found = rules(
+        "The M23 armed group took the town. MONUSCO said 900 people fled. COP31 opens soon."
+    )
+    assert found["M23"] == "new organisation: a body named by the word after it"
+    assert found["MONUSCO"] == "new organisation: acronym"
+    assert "COP31" not in found
