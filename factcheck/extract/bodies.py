@@ -128,7 +128,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
         word = w.group(0)
         capital = word[0].isupper() or word.startswith(("d'", "d’"))
         gap = text[previous_end : w.start()] if previous_end >= 0 else ""
-        joined = current and gap in (" ", "' ", "’ ")
+        initial = current and gap == ". " and re.fullmatch(r"[A-Z]", current[-1].group(0))
+        joined = current and (gap in (" ", "' ", "’ ") or initial)  # "Robert F. Kennedy"
         if capital and joined:
             current.append(w)
         elif capital:
@@ -707,7 +708,9 @@ def _single(
         cue = "a body named by the word before it"
     elif re.match(r"['’]s\s+[a-z]", after):
         cue = "possessive of a body"
-    elif _ORG_CUE_AFTER.match(after) and not _sentence_initial(text, w.start()):
+    elif _ORG_CUE_AFTER.match(after) and (
+        not _sentence_initial(text, w.start()) or re.match(r"\s+(?:shares|stock)\b", after)
+    ):
         cue = "a body named by the word after it"
     elif _POST_OF_BEFORE.search(before):
         cue = "a post held in it ('chief executive of …')"

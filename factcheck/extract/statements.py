@@ -395,6 +395,9 @@ def _resolve(
     m = _mention_ending_at(mentions, end, start)
     if m is not None:
         return _from_mention(m, rule)
+    m = next((x for x in mentions if x.start < start < x.end and x.end == end), None)
+    if m is not None:  # "Centers for Disease Control and Prevention": "and" cut the name
+        return _from_mention(m, rule)
     m = _mention_starting_at(mentions, start)
     if m is not None and _GENERIC_AFTER.match(text[m.end : end]):
         return _from_mention(m, f"{rule} ('{np}')")

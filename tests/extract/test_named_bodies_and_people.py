@@ -185,3 +185,16 @@ def test_codes_and_long_acronyms_name_bodies_but_a_summit_code_does_not():
     assert found["M23"] == "new organisation: a body named by the word after it"
     assert found["MONUSCO"] == "new organisation: acronym"
     assert "COP31" not in found
+
+
+def test_a_middle_initial_stays_inside_the_name():
+    found = actors("Health Secretary Robert F. Kennedy Jr. defended the plan.")
+    assert found[0][:2] == ("Robert F. Kennedy Jr", "person")
+
+
+def test_shares_after_a_name_make_it_a_body_even_opening_a_sentence():
+    found = run("Moderna shares fell 6% after the company said its vaccine was delayed.")
+    assert [(s.text, s.actor_kind) for s in found if s.kind == "actor"] == [
+        ("Moderna", "organisation")
+    ]
+    assert [s.claimant for s in found if s.kind == "statement"] == ["Moderna"]

@@ -52,3 +52,8 @@ def test_plural_subjects_and_a_court_ruling_state_positions():
     assert claimants(
         "The Supreme Court on Thursday ordered his release, ruling that the arrest was unlawful."
     ) == ["Supreme Court"]
+
+
+def test_a_speaker_phrase_cut_by_and_is_the_whole_name():
+    text = "The Centers for Disease Control and Prevention reported 412 cases."
+    assert claimants(text) == ["Centers for Disease Control and Prevention"]
