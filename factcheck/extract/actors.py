@@ -61,6 +61,7 @@ _NOT_NAME = frozenset(
     | set(MONTHS)
     | set(WEEKDAYS)
     | {k for k in NATIONALITIES if " " not in k}
+    | {"Officer", "Executive", "Director", "Chief", "Chair", "Chairman", "Chairwoman"}
     | set(
         [
             "The",

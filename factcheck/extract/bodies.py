@@ -66,7 +66,8 @@ _ORG_CUE_BEFORE = re.compile(
     r"(?:analysts?|economists?|partners?|strategists?|researchers?)\s+at|owned\s+by|"
     r"organisation|organization|agency|movement|platform|think[\s-]tank|miner|producer|maker|"
     r"manufacturer|utility|conglomerate|giant|start-?up|watchdog|pollster|consultancy|magazine|"
-    r"tabloid|website|chain|developer|exporter|importer|told\s+the)\s+$",
+    r"tabloid|website|chain|developer|exporter|importer|chipmaker|drugmaker|automaker|"
+    r"refiner|brewer|shipper|told\s+the)\s+$",
     re.IGNORECASE,
 )
 _PERSON_CUE_BEFORE = re.compile(
@@ -637,7 +638,7 @@ _AREA_BEFORE = re.compile(r"\b(?:across|throughout|within)\s+the\s+$", re.I)
 _LEGAL_SUFFIXES = frozenset({
     "AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company", "Holdings",
     "Industries", "Technologies", "Therapeutics", "Pharmaceuticals", "Pharma", "Airlines",
-    "Airways", "Motors", "Bancorp", "Insurance",
+    "Airways", "Motors", "Motor", "Bancorp", "Insurance", "Corp", "Technology", "Securities",
 })  # fmt: skip
 _ORG_CUE_AFTER = re.compile(
     r"\s+(?:(?:armed|rebel|militant|jihadist|paramilitary)\s+)?(?:brand|group|unit|subsidiary|"

@@ -70,6 +70,7 @@ _HEADS_FOR["court"] = {"Court", "Tribunal"}
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
     r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
+    r"previous|latest|initial|original|"
     r"with|on|in|by|from|about|at)|['’]s?)\s+$",
     re.IGNORECASE,
 )

@@ -198,3 +198,19 @@ def test_shares_after_a_name_make_it_a_body_even_opening_a_sentence():
         ("Moderna", "organisation")
     ]
     assert [s.claimant for s in found if s.kind == "statement"] == ["Moderna"]
+
+
+def test_company_forms_and_suffixes_name_bodies_and_a_suffix_alone_names_none():
+    found = actors(
+        "Toyota Motor Corp. raised its forecast. Volkswagen AG and Hyundai Motor warned."
+    )
+    assert [(t, k) for t, k, _n in found] == [
+        ("Toyota Motor Corp", "organisation"),
+        ("Volkswagen AG", "organisation"),
+        ("Hyundai Motor", "organisation"),
+    ]
+
+
+def test_a_chief_officer_is_a_role_not_part_of_the_name():
+    found = actors('"Costs fell," Chief Financial Officer Kenta Ono told reporters.')
+    assert found == [("Kenta Ono", "person", "Kenta Ono")]

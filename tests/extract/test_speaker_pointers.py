@@ -57,3 +57,8 @@ def test_plural_subjects_and_a_court_ruling_state_positions():
 def test_a_speaker_phrase_cut_by_and_is_the_whole_name():
     text = "The Centers for Disease Control and Prevention reported 412 cases."
     assert claimants(text) == ["Centers for Disease Control and Prevention"]
+
+
+def test_a_previous_estimate_is_a_noun():
+    text = "It expects 11.2 million sales, up from a previous estimate of 11 million, it said."
+    assert len(claimants(text)) == 1
