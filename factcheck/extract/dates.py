@@ -248,8 +248,12 @@ def _join_spans(text: str, hits: list[DateHit]) -> list[DateHit]:
             first = joined[-1]
             gap = text[first.end : hit.start]
             opener = _SPAN_OPEN.search(text[max(0, first.start - 10) : first.start])
-            if opener and _SPAN_GAP.match(gap) and first.start_date < hit.end_date:
-                start = first.start - (len(opener.group(0)))
+            inside = re.match(r"(?:between|from)\s", text[first.start : first.end], re.I)
+            linked = _SPAN_GAP.match(gap) or (
+                not gap.strip() and re.match(r"(?:until|to|and)\s", text[hit.start : hit.end], re.I)
+            )  # "from 2017 until 2021": the second date carries its own "until"
+            if (opener or inside) and linked and first.start_date < hit.end_date:
+                start = first.start - (len(opener.group(0)) if opener else 0)
                 precision = "year" if first.precision == hit.precision == "year" else "span"
                 joined[-1] = DateHit(start, hit.end, first.start_date, hit.end_date, precision,
                                      f"span: {first.rule} to {hit.rule}")  # fmt: skip

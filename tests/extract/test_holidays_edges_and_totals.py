@@ -68,3 +68,12 @@ def test_ranks_and_ordinals_are_not_counts_or_fractions():
 def test_a_year_after_in_is_not_the_base_of_a_share():
     found = figures("Visitors reached 32.7 million in 2024.")
     assert all(v != 32.7e6 / 2024 * 100 for _t, v, _b in found)
+
+
+def test_from_one_year_to_or_until_another_is_one_span():
+    assert dates("Morales governed from 2006 to 2019.") == [
+        ("from 2006 to 2019", "2006-01-01", "2019-12-31")
+    ]
+    assert dates("She served from 2017 until 2021.") == [
+        ("from 2017 until 2021", "2017-01-01", "2021-12-31")
+    ]
