@@ -239,22 +239,24 @@ GROUPS = {
     "tuning": "new tuning set",
     "blind": "blind set of 2026-12-03 (scored once, then read)",
     "final": "final blind set (written 2026-12-03 after the tuning)",
+    "final2": "second final blind set (written before the third round of rules, scored once)",
 }
 
 
-def gold_paths(blind: bool = True) -> list[Path]:
+def gold_paths(blind: bool = True, final2: bool = True) -> list[Path]:
     """The gold files: seeds, earlier gold, the tuning set and (unless left out) the blind sets."""
     paths = sorted(GOLD.glob("*_*.json")) + sorted((GOLD / "tuning").glob("tune_*.json"))
     if blind:
         paths += sorted((GOLD / "blind").glob("blind_*.json"))
         paths += sorted((GOLD / "final").glob("final_*.json"))
+    if final2:
+        paths += sorted((GOLD / "final2").glob("final2_*.json"))
     return paths
 
 
 def _group(name: str) -> str:
-    return {"seed": "seed", "fresh": "fresh", "tune": "tuning", "blind": "blind", "final": "final"}[
-        name.split("_")[0]
-    ]
+    prefix = name.split("_")[0]
+    return {"tune": "tuning"}.get(prefix, prefix)
 
 
 def run(paths: list[Path] | None = None) -> dict:
@@ -311,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     verbose = "-v" in argv
     blind = "--no-blind" not in argv  # leave the blind set out while working on rules
-    paths = [Path(a) for a in argv if not a.startswith("-")] or gold_paths(blind)
+    final2 = "--no-final2" not in argv  # scored once on 2026-12-03 (see the gold README)
+    paths = [Path(a) for a in argv if not a.startswith("-")] or gold_paths(blind, final2)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     report = run(paths)

@@ -12,6 +12,7 @@ from .text import trie_pattern
 from .vocabulary import (
     FIRST_NAME_TITLES,
     NATIONALITIES,
+    ORGANISATION_WORDS,
     ROLE_FILLERS,
     ROLE_NOUNS,
     TITLES,
@@ -60,6 +61,7 @@ _NOT_NAME = frozenset(
     | set(MONTHS)
     | set(WEEKDAYS)
     | {k for k in NATIONALITIES if " " not in k}
+    | {"Officer", "Executive", "Director", "Chief", "Chair", "Chairman", "Chairwoman"}
     | set(
         [
             "The",
@@ -431,8 +433,8 @@ def find_candidates(text: str, known: list[Mention], matcher: ActorMatcher) -> l
         if any(start < e and s < end for s, e in occupied):
             continue
         name = text[start:end]
-        if name in introduced:
-            continue
+        if name in introduced or any(t.group(0) in ORGANISATION_WORDS for t in name_tokens):
+            continue  # "head of the World Health Organization": a body, not a person
         role = role_around(text, start, end)
         if role is None:
             continue

@@ -23,15 +23,30 @@ import re
 from collections.abc import Sequence
 
 from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
-from .vocabulary import NATIONALITIES, ROLE_NOUNS, SPEECH_VERBS, TITLES, data_lines, data_table
+from .vocabulary import (
+    NATIONALITIES,
+    ORGANISATION_WORDS,
+    PRONOUNS_PERSON,
+    PRONOUNS_THING,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    data_lines,
+    data_table,
+)
 
-ORGANISATION_WORDS: dict[str, str] = {w: k for w, k in data_table("organisation_words.txt", "")}
 WELL_KNOWN: dict[str, tuple[str, str]] = {
     form: (name or form, kind) for form, name, kind in data_table("well_known_bodies.txt")
 }
 COUNTRIES: dict[str, str] = {form: country for form, country in data_table("countries.txt")}
 NOT_ACTOR = frozenset(data_lines("not_actor_words.txt"))
 PLACE_WORDS = frozenset(data_lines("place_words.txt"))
+GIVEN_NAMES = frozenset(data_lines("given_names.txt"))
+PARTY_LABELS = frozenset(data_lines("party_labels.txt"))
+# word → whether it names the body only after "the" ("the House") or bare too ("Congress").
+LEGISLATURES: dict[str, bool] = {
+    w: article == "the" for w, article in data_table("legislatures.txt", "")
+}
 
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 _ROLE_WORDS = frozenset(w.capitalize() for w in ROLE_NOUNS) | _TITLE_WORDS | {
@@ -49,13 +64,41 @@ _ORG_CUE_BEFORE = re.compile(
     r"\b(?:firm|group|rival|unit|broadcaster|carmaker|company|bank|insurer|lender|retailer|"
     r"airline|operator|charity|regulator|party|outlet|newspaper|daily|union|club|champions|"
     r"(?:analysts?|economists?|partners?|strategists?|researchers?)\s+at|owned\s+by|"
-    r"organisation|organization|agency|movement|platform|think[\s-]tank)\s+$",
+    r"organisation|organization|agency|movement|platform|think[\s-]tank|miner|producer|maker|"
+    r"manufacturer|utility|conglomerate|giant|start-?up|watchdog|pollster|consultancy|magazine|"
+    r"tabloid|website|chain|developer|exporter|importer|chipmaker|drugmaker|automaker|"
+    r"refiner|brewer|shipper|told\s+the)\s+$",
     re.IGNORECASE,
 )
 _PERSON_CUE_BEFORE = re.compile(
     r"\b(?:victim|lawyer|co-defendant|Democrat|Republican|analyst|economist|director|chair|"
-    r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife)\s+$"
+    r"candidate|striker|coach|manager|founder|widow|son|daughter|husband|wife|"
+    # sport and culture: "the injured X", "world number two X", "the architect X"
+    r"injured|substitute|goalkeeper|midfielder|defender|winger|captain|"
+    r"team-?mate|opponent|architect|artist|designer|novelist|composer|conductor|"
+    r"number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))\s+$"
 )
+# Credits, not mentions: "(Reporting by …; Editing by …)", "(Michael Probst/AP)", "… writer X in
+# Ankara contributed to this report.", a "By …" line.
+_CREDITS = re.compile(
+    r"\([^()]*\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\b"
+    r"[^()]*\)|\([^()\n]{0,60}/(?:AP|AFP|Reuters|Getty Images|Getty|EPA|PA|dpa)\)"
+    r"|\bcontributed\s+(?:to\s+this\s+report|reporting)|^By\s+[^\n]+$",
+    re.M,
+)
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the credits are; a "… contributed to this report." sentence is one whole."""
+    spans = []
+    for c in _CREDITS.finditer(text):
+        start, end = c.start(), c.end()
+        if c.group(0).startswith("contributed"):
+            start = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1)
+        spans.append((start, end))
+    return spans
+
+
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _VERB_AFTER = re.compile(
@@ -68,7 +111,7 @@ _WORD = re.compile(
     re.UNICODE,
 )
 _CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,7}|(?:[A-Z]\.){2,4}|[A-Z]{2,5}s?|[A-Z]{1,4}\d{1,3})$")
 _BRACKETED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z.]{1,7})\)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][”\"’')]*\s+|\n\s*|^[“\"]|[.!?]\s+[“\"])$")
 
@@ -86,7 +129,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
         word = w.group(0)
         capital = word[0].isupper() or word.startswith(("d'", "d’"))
         gap = text[previous_end : w.start()] if previous_end >= 0 else ""
-        joined = current and gap in (" ", "' ", "’ ")
+        initial = current and gap == ". " and re.fullmatch(r"[A-Z]", current[-1].group(0))
+        joined = current and (gap in (" ", "' ", "’ ") or initial)  # "Robert F. Kennedy"
         if capital and joined:
             current.append(w)
         elif capital:
@@ -114,6 +158,8 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 
 def _is_acronym(word: str) -> bool:
+    if word[-1].isdigit() and word.rstrip("0123456789") in NOT_ACTOR:
+        return False  # "COP31" is a summit, like "COP"
     return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
 
 
@@ -129,8 +175,8 @@ def _is_dateline(text: str, run: list[re.Match[str]]) -> bool:
     """The capitals of a dateline ("PORT SUDAN, Oct 14 (Reuters) -", "NEW YORK (AP) —")."""
     start = run[0].start()
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
+    if text[line_start:start].strip() or "\n\n" in text[:start]:
+        return False  # a dateline opens the article ("UNRWA, the UN agency" is a body)
     words = [w.group(0) for w in run]
     if not all(w.isupper() for w in words):
         return False
@@ -159,7 +205,8 @@ def find_bodies(
     text: str, known: list[Mention], people: list[Mention], actors: Sequence[object] = ()
 ) -> list[Mention]:
     """New organisations, governments and people (the table and role rules ran before)."""
-    found = _Found(len(text), [(m.start, m.end) for m in known + people])
+    credits = _credit_spans(text)
+    found = _Found(len(text), [(m.start, m.end) for m in known + people] + credits)
     introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
     single_bodies: dict[str, Mention] = {}
     new_people: list[Mention] = []
@@ -189,8 +236,8 @@ def find_bodies(
             ):
                 continue
             nxt = text[w.end() : w.end() + 2]
-            if nxt[:1] == " " and nxt[1:2].isupper():
-                continue
+            if nxt[:1] == " " and nxt[1:2].isupper() or _role_noun_after(text, w.end()):
+                continue  # "Arsenal Football Club", "Arsenal manager …": a longer name or a role
             found.add(_copy(first, w.start(), w.end(), f"same body as '{first.name}'"))
     # "the Bank" after "the Bank of England": a body's head word points back to it.
     heads: dict[str, Mention] = {}
@@ -221,8 +268,16 @@ def _segments(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     segments: list[list[re.Match[str]]] = [[]]
     for i, w in enumerate(run):
         word = w.group(0).rstrip(".")
-        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name).
-        if word in _ROLE_WORDS and not _is_acronym(word) and i < len(run) - 1:
+        # A role word ends a segment only when a name follows it ("… Amy Pope" is a name),
+        # not a body's head noun ("German Foreign Office", "Justice Department").
+        if (
+            word in _ROLE_WORDS
+            and not _is_acronym(word)
+            and i < len(run) - 1
+            and not all(
+                x.group(0) in ORGANISATION_WORDS or x.group(0) in _CONNECTORS for x in run[i + 1 :]
+            )
+        ):
             segments.append([])
         else:
             segments[-1].append(w)
@@ -299,9 +354,24 @@ def _acronyms(text, run, found: _Found, introduced: dict[str, Mention]) -> None:
                               f"well-known body '{word}'", "", "", name))  # fmt: skip
         elif word.endswith("s") and word[:-1].isupper():
             continue  # "MPs", "CEOs": plurals of role acronyms
+        elif (spelled := _spelled_by(word, introduced)) is not None:
+            # "The FDA said" after "the Food and Drug Administration": the same body.
+            introduced.setdefault(word, spelled)
+            found.add(_copy(spelled, w.start(), w.end(), f"acronym of '{spelled.name}'"))
         else:
             found.add(Mention(w.start(), w.end(), None, None, "organisation",
                               "new organisation: acronym", "", "", word))  # fmt: skip
+
+
+def _spelled_by(acronym: str, introduced: dict[str, Mention]) -> Mention | None:
+    """The body named earlier whose initials spell the acronym ("FDA"), if any."""
+    letters = acronym.replace(".", "").upper()
+    for form, first in introduced.items():
+        words = [w for w in form.split() if w not in _CONNECTORS]
+        spelled = len(words) == len(letters) > 1 and "".join(w[0] for w in words).upper() == letters
+        if spelled and first.actor_kind != "person":
+            return first
+    return None
 
 
 def _role_noun_after(text: str, end: int) -> bool:
@@ -331,6 +401,13 @@ def _segment(
     if not seg:
         return
     words = [w.group(0) for w in seg]
+    if (
+        words[0] in PARTY_LABELS
+        and len(words) >= 3
+        and not any(w in ORGANISATION_WORDS for w in words)
+    ):
+        # "Democrat Janelle Stelson": the label is a role in front of the name.
+        seg, words, after_role = seg[1:], words[1:], True
     if "and" in words:
         # "Italy and France", "Saudi Arabia and Russia": two actors joined, not one name.
         parts: list[list[re.Match[str]]] = [[]]
@@ -340,7 +417,20 @@ def _segment(
             else:
                 parts[-1].append(w)
         forms = [text[p[0].start() : p[-1].end()] for p in parts if p]
-        if len(forms) == len(parts) and all(f in COUNTRIES or f in WELL_KNOWN for f in forms):
+        if len(forms) == len(parts) and all(
+            f in COUNTRIES or f in WELL_KNOWN or f in LEGISLATURES for f in forms
+        ):
+            for part in parts:
+                _segment(text, part, after_role, before_role, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
+            return
+        if (
+            len(parts) == 2
+            and parts[0]
+            and parts[1]
+            and parts[0][-1].group(0) in ORGANISATION_WORDS
+        ):
+            # "Deutsche Bank and BNP Paribas": the first part is a whole name, so two bodies.
             for part in parts:
                 _segment(text, part, after_role, before_role, found, introduced, single_bodies,
                          new_people)  # fmt: skip
@@ -349,6 +439,18 @@ def _segment(
     if not found.free(start, end):
         return
     form = text[start:end]
+    if form in LEGISLATURES:
+        if _legislature_use(text, start, end, LEGISLATURES[form]):
+            first = introduced.get(form)
+            if first is None:
+                rule = f"legislature: '{form}' names the body"
+                mention = Mention(start, end, None, None, "organisation", rule, "", "", form)
+                found.add(mention)
+                introduced[form] = mention
+            else:
+                found.add(_copy(first, start, end, f"same body as '{first.name}'"))
+        if " " not in form:
+            return
     if form in introduced:
         first = introduced[form]
         found.add(_copy(first, start, end, f"same body as '{first.name}'"))
@@ -360,6 +462,14 @@ def _segment(
     if form in COUNTRIES:
         if _government_use(text, start, end):
             found.add(_government(start, end, form))
+        return
+    if words[0] not in GIVEN_NAMES and _team_use(text, start, end):
+        mention = Mention(start, end, None, None, "organisation",
+                          "new organisation: a team named with a score", "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        if len(words) == 1:
+            single_bodies.setdefault(form, mention)
         return
     next_is_role = _ROLE_AFTER.match(text, end) is not None
     kind = _kind_of_name(words)
@@ -381,12 +491,32 @@ def _segment(
         return
     if any(_is_acronym(w) or w in NOT_ACTOR for w in words):
         return
+    if _player_of_country(text, seg, words, found, new_people):
+        return
     if any(w in PLACE_WORDS or w in NATIONALITIES or w in MONTHS or w in WEEKDAYS for w in words):
         return
+    if len(words) == 2 and words[0] in WELL_KNOWN and words[1] in COUNTRIES:
+        mention = Mention(start, end, None, None, WELL_KNOWN[words[0]][1],
+                          "new organisation: a body's national branch", "", "", form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
+        return
+    if any(w in COUNTRIES for w in words) or words[-1] in PARTY_LABELS:
+        return  # "Greenpeace Greece", "the Louisiana Republican": a body or a role, not a name
+    if words[-1] in _ROLE_WORDS and not after_role:
+        return  # "beat Republican Rep. Ryan Mackenzie": the words before a name are its role
     if len(words) == 1:
-        _single(text, seg[0], found, single_bodies)
+        if not any(words[0] in p.name.split() for p in new_people):
+            _single(text, seg[0], found, single_bodies, new_people)  # a surname stays theirs
         return
     if len(words) > 4 or before_role or any(w in _CONNECTORS for w in words):
+        return
+    if _ORG_CUE_BEFORE.search(before) and not after_role:
+        mention = Mention(start, end, None, None, "organisation",
+                          "new organisation: a body named by the words before it", "", "",
+                          form)  # fmt: skip
+        found.add(mention)
+        introduced.setdefault(form, mention)
         return
     if _POST_OF_BEFORE.search(before) and not after_role:
         mention = Mention(start, end, None, None, "organisation",
@@ -397,6 +527,7 @@ def _segment(
         return
     if _place_context(text, start) and not after_role:
         return
+    given = words[0] in GIVEN_NAMES and len(words) <= 3
     cue = (
         after_role
         or role_around(text, start, end) is not None
@@ -404,21 +535,89 @@ def _segment(
         or _VERB_AFTER.match(text, end)
         or _VERB_BEFORE.search(before)
         or _PERSON_CUE_BEFORE.search(before)
+        or _SETS_AFTER.match(text, end)
         or len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])(?! [A-Z])", text)) > 1
     )
-    if not cue:
+    if not cue and not given:
         return
-    person = Mention(start, end, None, None, "person", "new person: name with a person's cue",
-                     "", "", form)  # fmt: skip
+    rule = "new person: name with a person's cue"
+    if not cue:
+        rule = "new person: name starting with a given name"
+    person = Mention(start, end, None, None, "person", rule, "", "", form)
     found.add(person)
     new_people.append(person)
+
+
+def _player_of_country(text, seg, words, found: _Found, new_people: list[Mention]) -> bool:
+    """ "Javier Ortuno of Spain": two or three name words, then "of" and a country."""
+    if "of" not in words:
+        return False
+    i = words.index("of")
+    if not 2 <= i <= 3 or i + 1 >= len(seg):
+        return False
+    country = text[seg[i + 1].start() : seg[-1].end()]
+    head = words[:i]
+    if country not in COUNTRIES or any(
+        w in ORGANISATION_WORDS or w in COUNTRIES or w in PLACE_WORDS or w in _ROLE_WORDS
+        or w in NATIONALITIES or w in _CONNECTORS or w in PARTY_LABELS
+        for w in head
+    ):  # fmt: skip
+        return False
+    start, end = seg[0].start(), seg[i - 1].end()
+    person = Mention(start, end, None, None, "person",
+                     "new person: a name followed by 'of <country>'", "", "",
+                     text[start:end])  # fmt: skip
+    found.add(person)
+    new_people.append(person)
+    return True
+
+
+_SCORE = r"\d{1,2}[-–]\d{1,2}"
+# "Arsenal beat Spurs 2-0", "Villa drew 1-1 with Everton": a team; "6-4 7-5" (sets) is a player's.
+_TEAM_AFTER = re.compile(
+    rf"\s+(?:(?:beat|beats|beating|drew|draw|lost|won|defeated|thrashed|edged|hammered|routed|"
+    rf"were\s+held|was\s+held|held)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:at\s+home\s+)?)?"
+    rf"{_SCORE}(?![\w-])(?!,?\s+{_SCORE})"
+)
+_TEAM_BEFORE = re.compile(
+    rf"(?<![\w-]){_SCORE},?\s+(?:at\s+home\s+|away\s+)?(?:with|to|against|at|over|by)\s+$"
+)
+
+
+# "beat X 6-4 7-5", "beat X in three sets": a player.
+_SETS_AFTER = re.compile(
+    rf"(?:\s+of\s+[A-Z][\w’'-]+)?\s+(?:{_SCORE},?\s+{_SCORE}|in\s+(?:straight|two|three|four|five)\s+sets)"
+)
+
+
+def _team_use(text: str, start: int, end: int) -> bool:
+    """A name right before or after a match score is a team ("lost 3-2 to Newcastle United")."""
+    if _TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text[max(0, start - 30) : start]):
+        return not re.search(rf"{_SCORE}\s+$", text[max(0, start - 12) : start])
+    return False
+
+
+_LEGISLATURE_ACTS = re.compile(r"\s+[a-z]+s\s+(?:a|an|the|to|that|on|its|their)\b")
+
+
+def _legislature_use(text: str, start: int, end: int, needs_article: bool) -> bool:
+    """ "the Senate voted", "control of the House on Tuesday", "Congress passed": the body.
+
+    Not in front of a capitalised word or "of" ("House Speaker", "House of Lords"), nor in
+    front of a noun ("the Senate race").
+    """
+    if needs_article and not re.search(r"\bthe\s+$", text[max(0, start - 8) : start], re.I):
+        return False
+    if re.match(r"\s+(?:[A-Z]|of\b)", text[end : end + 5]):
+        return False
+    return bool(_ACTS_AFTER.match(text, end) or _LEGISLATURE_ACTS.match(text, end))
 
 
 _ROLE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_WORDS)) + r")\b")
 
 
 _ACTS_AFTER = re.compile(
-    rf"\s*(?:[,.;:]|\s(?:and|or|has|have|had|is|was|will|would|could|must|should|also|"
+    rf"\s*(?:[,.;:]|\s+[“\"]|\s(?:and|or|but|has|have|had|is|was|will|would|could|must|should|also|"
     rf"last|on|in|then|\w+ed|sent|made|took|gave|won|lost|met|held|kept|struck|led|set|put|"
     rf"brought|began|fought|paid|sold|bought|ran|left|came|went|saw|spent|became|sought|"
     rf"{_VERBS})\b)"
@@ -435,8 +634,16 @@ _ACTS_ON_ITS = re.compile(r"\s+(?!said\b|says\b|told\b)[a-z]+\s+its\s+[a-z]")
 # "across the European Union": a union or area as a place.
 _AREA_BEFORE = re.compile(r"\b(?:across|throughout|within)\s+the\s+$", re.I)
 
-_LEGAL_SUFFIXES = frozenset({"AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company"})
-_ORG_CUE_AFTER = re.compile(r"\s+(?:brand|group|unit|subsidiary|shares|stock)\b")
+# "Porsche AG" is also written "Porsche", "Meridian Therapeutics" "Meridian".
+_LEGAL_SUFFIXES = frozenset({
+    "AG", "SA", "Inc", "Ltd", "plc", "Group", "Corporation", "Company", "Holdings",
+    "Industries", "Technologies", "Therapeutics", "Pharmaceuticals", "Pharma", "Airlines",
+    "Airways", "Motors", "Motor", "Bancorp", "Insurance", "Corp", "Technology", "Securities",
+})  # fmt: skip
+_ORG_CUE_AFTER = re.compile(
+    r"\s+(?:(?:armed|rebel|militant|jihadist|paramilitary)\s+)?(?:brand|group|unit|subsidiary|"
+    r"shares|stock|militia|rebels)\b"
+)
 
 
 def _government_use(text: str, start: int, end: int) -> bool:
@@ -454,11 +661,46 @@ def _government_use(text: str, start: int, end: int) -> bool:
     return _ACTS_AFTER.match(text, end) is not None
 
 
-def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str, Mention]) -> None:
+_SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also)\s+)?(?:{_VERBS})\b")
+_CLAUSE_START_BEFORE = re.compile(
+    r"(?:[,;:]|\b(?:and|but|while|whereas|as|after|when|because|though|although|that))\s+$"
+)
+_OTHER_PRONOUNS = frozenset(
+    {"they", "we", "i", "you", "this", "that", "these", "those", "there", "here", "who", "one",
+     "someone", "nobody", "everyone", "both", "each", "others", "many", "some", "few", "all"}
+)  # fmt: skip
+# "Abdulaziz bin Salman", "Ursula von der Leyen": the last word of a person's name.
+_NAME_PARTICLE_BEFORE = re.compile(
+    r"[A-Z][\w’'-]+\s+(?:(?:bin|bint|ibn|al|el|de|del|della|da|di|van|von|der|den|du|dos|das)\s+)+$"
+)
+
+
+_HONORIFIC_BEFORE = re.compile(
+    r"(?<![\w-])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Cllr|Councillor|Rev|"
+    r"Reverend)\.?\s+$"
+)
+
+
+def _single(
+    text: str,
+    w: re.Match[str],
+    found: _Found,
+    single_bodies: dict[str, Mention],
+    new_people: list[Mention],
+) -> None:
     word = w.group(0)
     if word in _ROLE_WORDS or word in ORGANISATION_WORDS or word in _OPENERS:
         return
+    if word in single_bodies:
+        return  # "Orion" after "Orion Pharmaceuticals": the later-mention pass links it
     before = text[max(0, w.start() - 40) : w.start()]
+    if _HONORIFIC_BEFORE.search(before) and word not in NATIONALITIES and word not in MONTHS:
+        # "Lord Hartley", "Cllr Patel": a title and a surname name a person.
+        person = Mention(w.start(), w.end(), None, None, "person",
+                         "new person: title and surname", "", "", word)  # fmt: skip
+        found.add(person)
+        new_people.append(person)
+        return
     after = text[w.end() : w.end() + 40]
     cue = ""
     if re.search(r"[a-z][A-Z]", word) and not re.match(r"(?:Mc|Mac|De|Di|La|Le|Van)[A-Z]", word):
@@ -467,12 +709,31 @@ def _single(text: str, w: re.Match[str], found: _Found, single_bodies: dict[str,
         cue = "a body named by the word before it"
     elif re.match(r"['’]s\s+[a-z]", after):
         cue = "possessive of a body"
-    elif _ORG_CUE_AFTER.match(after) and not _sentence_initial(text, w.start()):
+    elif _ORG_CUE_AFTER.match(after) and (
+        not _sentence_initial(text, w.start()) or re.match(r"\s+(?:shares|stock)\b", after)
+    ):
         cue = "a body named by the word after it"
     elif _POST_OF_BEFORE.search(before):
         cue = "a post held in it ('chief executive of …')"
     elif _ACTS_ON_ITS.match(after) and not _sentence_initial(text, w.start()):
         cue = "a body doing something to 'its' …"
+    elif (
+        _SPEAKS_AFTER.match(text, w.end())
+        and (_sentence_initial(text, w.start()) or _CLAUSE_START_BEFORE.search(before))
+        and word not in GIVEN_NAMES
+        and word not in NATIONALITIES
+        and word not in PLACE_WORDS
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and word not in NOT_ACTOR
+        and not (word.endswith("s") and _sentence_initial(text, w.start()))
+        and not _is_acronym(word)
+        and word.lower() not in PRONOUNS_PERSON | PRONOUNS_THING | _OTHER_PRONOUNS
+        and not _NAME_PARTICLE_BEFORE.search(before)
+    ):
+        # "Shell reported …", "Oxfam said": one name speaking, not a person introduced
+        # earlier ("Traders said" opens a sentence with a plural and is left alone).
+        cue = "a body that speaks"
     if not cue or (_place_context(text, w.start()) and "named" not in cue):
         return
     mention = Mention(w.start(), w.end(), None, None, "organisation", f"new organisation: {cue}",

@@ -116,9 +116,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?<![\w])(?:(?:in|since|by|from|until|of|before|after|early|late|mid-?|"
-            r"through|for|with|than|the|its|their|during)\s+)?"
-            r"(?P<y>(?:19|20)\d{2})(?![\w%-])"
+            r"(?<![\w])(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|of|[Bb]efore|[Aa]fter|early|late|"
+            r"mid-?|through|for|with|than|the|its|their|[Dd]uring)\s+)?"
+            r"(?P<y>(?:1[5-9]|20)\d{2})(?![\w%-])"
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            r"(?<![\w])(?:(?:on|before|after|by|until|since|over|at|last|next)\s+)?"
+            r"(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|Boxing\s+Day|New\s+Year['’]s\s+Eve|"
+            r"New\s+Year['’]s\s+Day|Halloween|Thanksgiving|Easter\s+Sunday|Easter)(?![\w])"
+        ),
+    ),
+    (
+        "start-of",
+        re.compile(
+            r"(?<![\w-])(?:(?:at|since|from|by|until|before|after|in)\s+)?the\s+"
+            r"(?P<edge>start|beginning|end)\s+of\s+the\s+(?P<unit>month|year)(?![\w-])",
+            re.IGNORECASE,
         ),
     ),
     ("overnight", re.compile(r"(?<![\w-])(?:overnight|last\s+night)(?![\w-])", re.IGNORECASE)),
@@ -175,7 +191,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {
     "overnight", "night", "yesterday", "today", "tomorrow", "tonight", "week", "month", "year",
     "ago", "weeks", "months", "years", "days", "day", "weekend", "spring", "summer", "autumn",
-    "decade",
+    "decade", "christmas", "easter", "halloween", "thanksgiving", "eve",
 }  # fmt: skip
 
 
@@ -232,8 +248,12 @@ def _join_spans(text: str, hits: list[DateHit]) -> list[DateHit]:
             first = joined[-1]
             gap = text[first.end : hit.start]
             opener = _SPAN_OPEN.search(text[max(0, first.start - 10) : first.start])
-            if opener and _SPAN_GAP.match(gap) and first.start_date < hit.end_date:
-                start = first.start - (len(opener.group(0)))
+            inside = re.match(r"(?:between|from)\s", text[first.start : first.end], re.I)
+            linked = _SPAN_GAP.match(gap) or (
+                not gap.strip() and re.match(r"(?:until|to|and)\s", text[hit.start : hit.end], re.I)
+            )  # "from 2017 until 2021": the second date carries its own "until"
+            if (opener or inside) and linked and first.start_date < hit.end_date:
+                start = first.start - (len(opener.group(0)) if opener else 0)
                 precision = "year" if first.precision == hit.precision == "year" else "span"
                 joined[-1] = DateHit(start, hit.end, first.start_date, hit.end_date, precision,
                                      f"span: {first.rule} to {hit.rule}")  # fmt: skip
@@ -319,12 +339,66 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
 
 def _year(m: re.Match[str], text: str, published: datetime.date):
     year = int(m["y"])
-    # A bare four-digit number is a year only after a preposition ("in 2022", "since 2014").
-    if m.group(0) == m["y"] and not re.search(
-        r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:]
-    ):
+    # A bare four-digit number is a year only after a preposition ("in 2022", "since 2014");
+    # before 1900 only after one of "in", "since", "by", "from", "until", "before", "after".
+    bare = m.group(0) == m["y"]
+    if bare and not re.search(r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:]):
+        return None
+    if year < 1900 and (bare or not re.match(r"(?i)(?:in|since|by|from|until|before|after)\s",
+                                             m.group(0))):  # fmt: skip
         return None
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+
+
+def _easter(year: int) -> datetime.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> datetime.date:
+    name = re.sub(r"\s+", " ", name.replace("’", "'"))
+    if name.startswith("Easter"):
+        return _easter(year)
+    if name == "Thanksgiving":  # the fourth Thursday of November (US)
+        first = datetime.date(year, 11, 1)
+        return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25),
+                  "Boxing Day": (12, 26), "New Year's Eve": (12, 31), "New Year's Day": (1, 1),
+                  "Halloween": (10, 31)}[name]  # fmt: skip
+    return datetime.date(year, month, day)
+
+
+def _holiday(m: re.Match[str], text: str, published: datetime.date):
+    """ "before Christmas": the feast nearest the published date ("last Christmas": the one
+    before it, "next Easter": the one after it)."""
+    days = [_holiday_in(m["h"], published.year + step) for step in (-1, 0, 1)]
+    written = m.group(0).lower()
+    if written.startswith("last"):
+        day = max(d for d in days if d <= published)
+    elif written.startswith("next"):
+        day = min(d for d in days if d > published)
+    else:
+        day = min(days, key=lambda d: abs((d - published).days))
+    return day, day, "day"
+
+
+def _start_of(m: re.Match[str], text: str, published: datetime.date):
+    """ "the start of the month", "the end of the year": that day of the current month or year."""
+    if m["unit"].lower() == "year":
+        first, last = datetime.date(published.year, 1, 1), datetime.date(published.year, 12, 31)
+    else:
+        first, last = _month_span(published.year, published.month)
+    day = last if m["edge"].lower() == "end" else first
+    return day, day, "day"
 
 
 def _overnight(m: re.Match[str], text: str, published: datetime.date):
@@ -494,6 +568,8 @@ _RESOLVERS = {
     "month-year": _month_year,
     "month": _month,
     "year": _year,
+    "holiday": _holiday,
+    "start-of": _start_of,
     "overnight": _overnight,
     "deictic": _deictic,
     "relative-period": _relative_period,

@@ -63,7 +63,8 @@ _TEMPERATURE = re.compile(
     r"(?P<short>[CF])(?![\w])|\s+degrees?\s+(?P<long>Celsius|Fahrenheit|C|F)(?![\w])"
 )
 _IN_M = re.compile(
-    rf"\s+(?:in|out\s+of)\s+(?P<m>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+    rf"\s+(?:in|out\s+of)\s+(?!(?:1[89]|20)\d\d\b)"  # "32.7 million in 2024" is a year
+    rf"(?P<m>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
     r"(?![\w])",
     re.IGNORECASE,
 )
@@ -350,8 +351,19 @@ def _figure(
     # "the two sides", "the three delegations" refer back; they are not measurements, unlike
     # money or a share after "the" ("the 95%", "the $300 billion").
     measured = m.group("cur") or _PERCENT.match(text, end) or _CURRENCY_AFTER.match(text, end)
+    # "the 218 needed", "the 12,000 home fans": a number of 100 or more in digits after "the"
+    # measures ("the 11 provinces" points back).
+    measured = measured or (
+        is_digits
+        and (_value(m, allow_bare_m=True) or 0) >= 100
+        and re.search(r"\bthe\s+$", before, re.I)
+    )
     if _DETERMINER_BEFORE.search(before) and not _HYPHEN_UNIT.match(text, end) and not measured:
         return None
+    if _RANK_BEFORE.search(before):
+        return None  # "world number two Stefano Rinaldi" is a rank
+    if is_fraction and _ORDINAL_AFTER.match(text, end):
+        return None  # "a third straight title", "a second time": an ordinal, not a fraction
     value = float(raw.replace(",", "")) if is_digits else _word_value(raw)
     if value is None:
         return None
@@ -438,7 +450,9 @@ def _figure(
         if quantity == _PREVIOUS or (not quantity and previous and previous.unit == unit):
             quantity = previous.quantity if previous else ""
             rule_parts.append("same thing as the previous figure")
-        by_to = re.search(r"\b(?:by|to|from)\s+$", before) and value >= 1000
+        by_to = (
+            re.search(r"\b(?:by|to|from)\s+$", before) or _TOTAL_BEFORE.search(before)
+        ) and value >= 1000
         if not quantity and (unit in ("%", "pp", "bp") or by_to):
             quantity, why = _subject(text, sentence.start, start)
             rule_parts.append(why)
@@ -485,6 +499,15 @@ def _figure(
         rule_parts.insert(0, "no hedge → exact")
     return FigureHit(span_start, max(counted_end, end), quantity, value, unit, bound,
                      "; ".join(rule_parts))  # fmt: skip
+
+
+_RANK_BEFORE = re.compile(r"\b(?:[Nn]umber|No\.)\s+$")
+_ORDINAL_AFTER = re.compile(r"\s+(?:straight|consecutive|successive|time|term|round|place)\b")
+# "ticket sales topped 70,000", "a crowd of about 60,000": a total with no noun after it.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|crowd\s+of|attendance\s+of)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just|a\s+record)\s+)*$"
+)
 
 
 def _subject(text: str, sentence_start: int, number_start: int) -> tuple[str, str]:

@@ -59,9 +59,18 @@ _INVERTED = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
 )
 _MAX_SPEAKER_WORDS = 10
+# Head words of a body's name that a speaker noun points back to
+# ("the agency" → "… Administration").
+_HEADS_FOR: dict[str, set[str]] = {
+    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind == "body"
+}
+_HEADS_FOR["agency"] = {"Agency", "Administration", "Authority", "Service", "Bureau", "Office",
+                        "Commission", "Centers", "Centre", "Center", "Department"}  # fmt: skip
+_HEADS_FOR["court"] = {"Court", "Tribunal"}
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
     r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
+    r"previous|latest|initial|original|"
     r"with|on|in|by|from|about|at)|['’]s?)\s+$",
     re.IGNORECASE,
 )
@@ -234,13 +243,29 @@ def _speaker_for(
     stripped = _AUX.sub("", " " + left)[1:].rstrip() if left.strip() else ""
     end = sentence.start + len(stripped)
     # "…,” said Mr Rutte": right after a quotation the speaker may follow the verb.
-    if stripped.endswith(("”", '"')) and verb in ("said", "says", "added", "told", "wrote"):
+    inverted = verb in ("said", "says", "added", "told", "wrote") or (
+        verb.endswith("ed") and " " not in verb
+    )  # "…,” deplored Jonathan Whittall": any past-tense reporting verb may come first
+    if stripped.endswith(("”", '"')) and inverted:
+        # "…,” lamented coach Pierre Dumas": the first actor named after the verb.
+        near = _first_mention(mentions, verb_end, min(sentence.end, verb_end + 60))
+        between = text[verb_end : near.start] if near is not None else ""
+        if (
+            near is not None
+            and not re.search(r"[“\"]", between)
+            and (near.is_person or re.fullmatch(r"\s+(?:the\s+)?", between))
+        ):  # a body further on may be where the speaker works ("a spokesman for the UN")
+            return _from_mention(near, f"quote, '{verb}' + speaker")
         after = _INVERTED.match(text, verb_end, sentence.end)
         if after:
             np = after.group("np").strip()
+            if np.lower() in ("a", "an", "the"):
+                # "said a spokesman for the agency": the phrase runs to the comma or the end.
+                rest = re.match(r"\s*([^,;“”\"]+?)\s*(?:[,;]|\.?$)", text[verb_end : sentence.end])
+                np = rest.group(1).strip() if rest else np
             if np.endswith(".") and not re.search(r"\b[A-Z]\.$", np):
                 np = np[:-1]  # the full stop ends the sentence, not an abbreviation
-            start = verb_end + after.group(0).index(np)
+            start = text.index(np, verb_end)
             return _resolve(text, np, start, start + len(np), mentions, outside,
                             f"quote, '{verb}' + speaker")  # fmt: skip
         return None
@@ -371,6 +396,9 @@ def _resolve(
     m = _mention_ending_at(mentions, end, start)
     if m is not None:
         return _from_mention(m, rule)
+    m = next((x for x in mentions if x.start < start < x.end and x.end == end), None)
+    if m is not None:  # "Centers for Disease Control and Prevention": "and" cut the name
+        return _from_mention(m, rule)
     m = _mention_starting_at(mentions, start)
     if m is not None and _GENERIC_AFTER.match(text[m.end : end]):
         return _from_mention(m, f"{rule} ('{np}')")
@@ -381,6 +409,11 @@ def _resolve(
     if kind:
         want_person = kind == "person"
         before = [x for x in outside if x.end <= start and x.is_person == want_person]
+        # "the agency" after "the Food and Drug Administration … Meridian Therapeutics": the
+        # body whose name has the noun (or, for "agency", a public body's head word) wins.
+        heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
+        named = [x for x in before if heads & set((x.name or x.actor or "").split())]
+        before = named or before
         if before:
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip

@@ -278,6 +278,8 @@ CURRENCY_WORDS: dict[str, str] = {
 
 # Titles that may precede a person's name or surname (data/titles.txt).
 TITLES = tuple(data_lines("titles.txt"))
+# Head nouns that make a capitalised name a body, with the kind they give it ("Bank of England").
+ORGANISATION_WORDS: dict[str, str] = {w: k for w, k in data_table("organisation_words.txt", "")}
 
 # Titles that are used with the first name ("Sir Keir").
 FIRST_NAME_TITLES = ("Sir", "Dame", "Lord", "Lady", "Prince", "Princess", "King", "Queen")

@@ -27,6 +27,9 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "place_words.txt",
         "speaker_nouns.txt",
         "post_nouns.txt",
+        "given_names.txt",
+        "party_labels.txt",
+        "legislatures.txt",
     ],
 )
 def test_each_file_has_unique_non_blank_entries(name):
@@ -75,3 +78,19 @@ def test_post_nouns_are_read_from_their_file_and_name_a_body():
     assert bodies._POST_OF_BEFORE.search("the chief executive of ")
     assert bodies._POST_OF_BEFORE.search("a manager at ")
     assert not bodies._POST_OF_BEFORE.search("the son of ")
+
+
+def test_given_names_party_labels_and_legislatures_are_read_from_their_files():
+    assert {"Margaret", "James", "Luis"} <= bodies.GIVEN_NAMES
+    # Months and places that are also given names are left out.
+    assert not {"May", "June", "Jordan", "Georgia"} & bodies.GIVEN_NAMES
+    assert {"Republican", "Democrat", "Labour"} <= bodies.PARTY_LABELS
+    assert bodies.LEGISLATURES["House"] is True  # only "the House"
+    assert bodies.LEGISLATURES["Congress"] is False
+    for row in vocabulary.data_table("legislatures.txt", ""):
+        assert len(row) == 2 and row[1] in ("the", "-"), row
+
+
+def test_the_new_head_nouns_make_organisations():
+    for word in ("Administration", "Museum", "Press", "Therapeutics", "Police"):
+        assert bodies.ORGANISATION_WORDS[word] == "organisation"

@@ -713,7 +713,10 @@ FRESH_007 = [
     ("f", "$2.6 billion", "money", 2_600_000_000, "exact", "USD"),
     ("f", "about 1.2 million people", "people", 1_200_000, "about", ""),
     ("d", "on Saturday", "2026-03-21", "2026-03-21", "day"),
+    # added 2026-12-03: the news-set policy counts "the start of the year" (a day)
+    ("d", "since the start of the year", "2026-01-01", "2026-01-01", "day"),
     ("d", "this year", "2026-01-01", "2026-12-31", "year"),
+    ("d", "since the start of the year", "2026-01-01", "2026-01-01", "day"),  # added 2026-12-03
     ("d", "on Sunday", "2026-03-22", "2026-03-22", "day"),
     ("d", "overnight", "2026-03-20", "2026-03-21", "span"),
     ("d", "on Friday evening", "2026-03-20", "2026-03-20", "day"),
@@ -778,7 +781,7 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
 
 
 def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
-    """The annotated articles of a sub-folder (tuning/, blind/, final/): annotations + texts."""
+    """The annotated articles of a sub-folder (tuning/, blind/, final/, final2/) and texts."""
     spec = importlib.util.spec_from_file_location(
         f"gold_{folder}_annotations", HERE / folder / "annotations.py"
     )
@@ -799,6 +802,7 @@ def main() -> None:
     everything |= _folder_articles("tuning", "tune")
     everything |= _folder_articles("blind", "blind")
     everything |= _folder_articles("final", "final")
+    everything |= _folder_articles("final2", "final2")
     for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
         path = folder / f"{name}.json"
