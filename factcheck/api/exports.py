@@ -44,7 +44,7 @@ CSV_COLUMNS = [
 
 
 class CSVRenderer(BaseRenderer):
-    """Rows of dicts as CSV; an error ({"detail": …}) as a one-column table."""
+    """Rows of dicts as CSV (the view answers errors as JSON objects)."""
 
     media_type = "text/csv"
     format = "csv"
@@ -52,8 +52,6 @@ class CSVRenderer(BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         out = io.StringIO()
-        if isinstance(data, dict):
-            data = [{"detail": data.get("detail", data)}]
         rows = list(data or [])
         columns = list(rows[0]) if rows else CSV_COLUMNS
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")

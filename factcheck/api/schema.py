@@ -89,6 +89,9 @@ class ApiSchema(AutoSchema):
     def _action(self) -> str | None:
         return getattr(self.view, "action", None)
 
+    def _json_errors(self) -> bool:
+        return self._action() in getattr(self.view, "json_error_actions", ())
+
     def _is_write(self) -> bool:
         return self.method not in ("GET", "HEAD", "OPTIONS") and self._action() not in getattr(
             self.view, "open_actions", ()
@@ -176,9 +179,9 @@ class ApiSchema(AutoSchema):
             bodies[str(code)] = self._get_response_for_code(
                 OpenApiResponse(schema, description=description),
                 str(code),
-                # The CSV export's errors are JSON objects; elsewhere errors come in the
-                # operation's own media types (JSON, or JSON-LD for the JSON-LD feeds).
-                media_types=["application/json"] if self._action() == "export_csv" else None,
+                # Errors come in the operation's own media types (JSON, or JSON-LD for the
+                # JSON-LD feeds), except where the view answers them as JSON objects.
+                media_types=["application/json"] if self._json_errors() else None,
                 direction=direction,
             )
         return bodies

@@ -122,6 +122,9 @@ class ClaimViewSet(ServiceResource):
     filtered_actions = ("export_csv", "claimreview", "annotations")
     # whole exports kept per ledger version, with an ETag (factcheck/api/snapshots.py)
     kept_actions = ("export_csv", "claimreview", "annotations")
+    # actions whose errors are JSON error objects whatever their own media type (a CSV error
+    # would be a one-column table)
+    json_error_actions = ("export_csv",)
     filterset_class = ClaimFilter
     pagination_class = ClaimPagination
     ordering_fields = ["id", "start", "published_at", "updated_at", "article"]
@@ -150,11 +153,10 @@ class ClaimViewSet(ServiceResource):
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if (
-            getattr(self, "action", None) == "export_csv"
+            getattr(self, "action", None) in self.json_error_actions
             and isinstance(response, Response)
             and response.status_code >= 400
         ):
-            # An error is an error object, as on every endpoint, not a one-column CSV.
             response.accepted_renderer = JSONRenderer()
             response.accepted_media_type = JSONRenderer.media_type
         return response
