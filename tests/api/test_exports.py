@@ -117,6 +117,8 @@ def test_a_bad_filter_on_an_export_is_a_400_not_a_stream(anon):
     response = anon.get("/api/v1/claims/export.csv", {"event": "x"})
     assert response.status_code == 400
     assert not response.streaming
+    assert response["Content-Type"] == "application/json"
+    assert "event" in response.json()
 
 
 @pytest.mark.parametrize("path", ["export.csv", "claimreview/", "annotations/"])
