@@ -91,7 +91,15 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--slow-rounds", type=int, default=2)
     parser.add_argument("--port", type=int, default=0, help="Default: a free port.")
     parser.add_argument("--only", default="", help="Measure only targets whose name has this.")
+    parser.add_argument(
+        "--pages", action="store_true", help="Measure only the public pages (no API rows)."
+    )
     return parser.parse_args()
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: timings on a busy machine say little alone."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def free_port() -> int:
@@ -355,12 +363,16 @@ def main() -> None:
                     raise SystemExit("gunicorn did not start") from None
                 time.sleep(0.3)
         chosen = [
-            t for t in targets(base, args.timeout) if args.only in t.name or "floor" in t.name
+            t
+            for t in targets(base, args.timeout)
+            if "floor" in t.name
+            or (args.only in t.name and not (args.pages and t.path.startswith("/api/")))
         ]
         cache = "Redis" if args.redis else "per-process memory"
         print(
             f"{args.workers} gunicorn workers, {args.connections} connections, "
-            f"{args.duration} s per URL, cache: {cache}, database: {args.database_url}",
+            f"{args.duration} s per URL, cache: {cache}, database: {args.database_url}, "
+            f"load average: {load_average()}",
             flush=True,
         )
         rows = []
@@ -369,6 +381,7 @@ def main() -> None:
             print(f"  {target.name}: {rows[-1].rps or 0:.1f} req/s {rows[-1].note}", flush=True)
         floor = rows[0].rps or 0
         print(table(rows, floor))
+        print(f"load average after the run: {load_average()}")
     finally:
         server.terminate()
         try:
