@@ -55,7 +55,9 @@ def _validators(request, clock: tuple[int, dt.datetime]) -> tuple[str, int]:
 
 
 def _kept_key(request) -> str:
-    return "page:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # Scheme and host too: feeds and sitemaps carry absolute links. get_host() checks
+    # ALLOWED_HOSTS, so a host the site does not serve is refused here as further down.
+    return "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
 
 
 def _finish(response, etag: str, last_modified: int) -> HttpResponse:

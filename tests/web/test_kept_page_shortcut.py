@@ -188,3 +188,17 @@ def test_a_publish_in_another_process_changes_the_etag_here(client, reviewer):
     response = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert response.status_code == 200
     assert response["ETag"] != first["ETag"]
+
+
+def test_a_host_the_site_does_not_serve_is_refused_before_any_kept_page(client, claim):
+    url = f"/claims/{claim.pk}/"
+    client.get(url)
+    assert client.get(url, headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_pages_are_kept_per_host(client, claim, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    client.get("/feed/")
+    feed = client.get("/feed/", headers={"Host": "other.example"}).content.decode()
+    assert "http://other.example/" in feed
+    assert "http://testserver/" not in feed
