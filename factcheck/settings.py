@@ -119,9 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A shared cache is what lets several app processes agree (throttles, cached pages).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "factcheck.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Keep the public pages' clock in the cache too, so a kept page or a 304 needs no database.
