@@ -243,7 +243,7 @@ def measure(base: str, target: Target, args: argparse.Namespace) -> Row:
     return row
 
 
-def targets(base: str, timeout: float) -> list[Target]:
+def corpus_picks() -> dict:
     """Real ids from the corpus: the busiest actor, event, series and topic, a mid claim."""
     # Models import only after django.setup(), which needs the database from the command line.
     from django.db.models import Count
@@ -256,32 +256,52 @@ def targets(base: str, timeout: float) -> list[Target]:
     if not total:
         raise SystemExit("the database has no published claims: run build_corpus first")
     claim = published.order_by("pk")[total // 2]
-    actor = Actor.objects.annotate(n=Count("claims_made")).order_by("-n").first()
-    event = Event.objects.annotate(n=Count("claims")).order_by("-n").first()
-    series = Series.objects.annotate(n=Count("events")).order_by("-n").first()
-    topic = Topic.objects.annotate(n=Count("positions")).order_by("-n").first()
-    word = claim.exact.split()[1].strip(",.“”")
+    return {
+        "total": total,
+        "claim": claim,
+        "actor": Actor.objects.annotate(n=Count("claims_made")).order_by("-n").first(),
+        "event": Event.objects.annotate(n=Count("claims")).order_by("-n").first(),
+        "series": Series.objects.annotate(n=Count("events")).order_by("-n").first(),
+        "topic": Topic.objects.annotate(n=Count("positions")).order_by("-n").first(),
+        "word": claim.exact.split()[1].strip(",.“”"),
+    }
+
+
+def page_paths(picks: dict) -> dict[str, str]:
+    """The public pages measured, by row name."""
+    claim = picks["claim"]
+    return {
+        "home": "/",
+        "article": f"/articles/{claim.article_id}/",
+        "claim": f"/claims/{claim.pk}/",
+        "actor (busiest)": f"/actors/{picks['actor'].pk}/",
+        "event (busiest)": f"/events/{picks['event'].pk}/",
+        "series (most events)": f"/series/{picks['series'].pk}/",
+        "topics": "/topics/",
+        "topic (most positions)": f"/topics/{picks['topic'].pk}/",
+        "matrix": "/matrix/",
+        "search": f"/search/?q={picks['word']}",
+        "feed": "/feed/",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def targets(base: str, timeout: float) -> list[Target]:
+    """The floor, every public page and API endpoint, on real ids from the corpus."""
+    picks = corpus_picks()
+    claim, event, total, word = picks["claim"], picks["event"], picks["total"], picks["word"]
+    pages = page_paths(picks)
     last_page = max(1, math.ceil(total / 50))
-    claim_page = f"/claims/{claim.pk}/"
+    claim_page = pages["claim"]
     probe = Target("claim", claim_page)
     _, _, _, headers = request(base + claim_page, probe, timeout)
     etag = headers.get("ETag", "")
     match_body = json.dumps({"text": claim.exact})
     listed = [
         Target("floor (constant JSON)", "/bench/floor/"),
-        Target("home", "/"),
-        Target("article", f"/articles/{claim.article_id}/"),
-        Target("claim", claim_page),
+        *(Target(name, path) for name, path in list(pages.items())[:3]),
         Target("claim, 304 (If-None-Match)", claim_page, headers={"If-None-Match": etag}),
-        Target("actor (busiest)", f"/actors/{actor.pk}/"),
-        Target("event (busiest)", f"/events/{event.pk}/"),
-        Target("series (most events)", f"/series/{series.pk}/"),
-        Target("topics", "/topics/"),
-        Target("topic (most positions)", f"/topics/{topic.pk}/"),
-        Target("matrix", "/matrix/"),
-        Target("search", f"/search/?q={word}"),
-        Target("feed", "/feed/"),
-        Target("sitemap", "/sitemap.xml"),
+        *(Target(name, path) for name, path in list(pages.items())[3:]),
         Target("api claims list", "/api/v1/claims/"),
         Target("api claims, last page", f"/api/v1/claims/?page={last_page}"),
         Target(
