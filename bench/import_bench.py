@@ -121,11 +121,17 @@ def write_articles(folder: Path, count: int, names: list[str], seed: int = 7) ->
     return words
 
 
-def run_import(env: dict, folder: Path) -> tuple[float, float, float, int]:
+def run_import(env: dict, folder: Path, chunk: int) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one import_articles child, files seen."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "import_articles", str(folder)],
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "import_articles",
+            str(folder),
+            f"--chunk={chunk}",
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -151,6 +157,9 @@ def main() -> None:
         default="news",
         help="news: paragraphs of the seeds and the tuning gold recombined; synthetic: the "
         "corpus builder's sentences naming actors of the table (about twice the suggestions)",
+    )
+    parser.add_argument(
+        "--chunk", type=int, default=50, help="Files committed together (1: one commit each)."
     )
     args = parser.parse_args()
 
@@ -195,16 +204,17 @@ def main() -> None:
             words += write_articles(large, args.articles - first, names, seed=2)
         print(
             f"batch: {args.articles:,} articles of {args.copy} copy, "
-            f"{words / args.articles:,.0f} words each"
+            f"{words / args.articles:,.0f} words each, committed {args.chunk} at a time; "
+            f"load average {' '.join(f'{v:.2f}' for v in os.getloadavg())}"
         )
         before = Article.objects.count()
         # What the command costs with nothing to import (interpreter, Django, the first query).
         empty = workdir / "empty"
         empty.mkdir()
-        _wall, startup, _rss, _done = run_import(env, empty)
+        _wall, startup, _rss, _done = run_import(env, empty, args.chunk)
         print(f"startup of the command with no file: {startup:.1f}s CPU (subtracted below)")
         for label, folder in (("first fifth", small), ("the rest", large)):
-            wall, cpu, rss, done = run_import(env, folder)
+            wall, cpu, rss, done = run_import(env, folder, args.chunk)
             print(
                 f"{label:12} {done:6,} imported in {wall:7.1f}s wall, {cpu:7.1f}s CPU: "
                 f"{done / wall:6.1f} articles/s, {done / (cpu - startup):6.1f} articles per "

@@ -62,16 +62,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers every response carries, set above the kept-page shortcut so its answers get them.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Early, so it answers 503 for a database error whatever raised it later in the chain.
     "factcheck.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers of public pages, answered from the shared cache before sessions.
+    "factcheck.web.caching.KeptPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -116,11 +119,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A shared cache is what lets several app processes agree (throttles, cached pages).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "factcheck.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Keep the public pages' clock in the cache too, so a kept page or a 304 needs no database.
+# Only for a cache every process that writes the ledger shares (a local-memory cache would
+# keep each process's own clock, blind to the others' writes).
+PUBLIC_CLOCK_CACHED = env_bool("PUBLIC_CLOCK_CACHED", bool(REDIS_URL))
 
 # Repeated wrong passwords lock the account from that address (django-axes, records in the
 # database so every app process agrees); the right password then still fails until the cool-off.

@@ -6,43 +6,80 @@ transaction (``factcheck.ledger.services.clock``). Reading it is one primary-key
 before the view, so a 304 costs that lookup and nothing else however large the ledger is.
 
 Pages rendered for anonymous readers are also kept in the cache (``CACHES``; Redis shares them
-between app processes) under the clock's version and the full path: the next reader of the
-same page gets it for that lookup and one cache read, and a public change, which moves the
-clock, makes every kept page stale at once (old keys simply expire).
+between app processes), one entry per full path holding the validators it was rendered under:
+the next reader of the same page gets it for that lookup and one cache read, and a public
+change, which moves the clock, makes every kept page stale at once.
+
+With the clock itself kept in a shared cache (``PUBLIC_CLOCK_CACHED``), ``KeptPageMiddleware``
+answers an anonymous reader (no session cookie) before sessions, authentication and the rest
+of the stack run: one cache read for a kept page, or the clock alone for a 304, and no
+database. Anything it cannot answer so goes down the stack to the view as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from factcheck.ledger.models import LedgerClock
 from factcheck.ledger.permissions import is_newsroom
+from factcheck.ledger.services.clock import CLOCK_CACHE_KEY, public_clock
 
 # Raise when a deploy changes what the pages look like, so old ETags stop matching.
 PAGE_VERSION = "1"
 DEFAULT_MAX_AGE = 60
-_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 PAGE_CACHE_SECONDS = 600
 # Headers a kept page carries back; the validators and Cache-Control are set on every answer.
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
+# Request headers that can turn an answer into a 304 or a 412.
+_CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
-def site_changed() -> tuple[int, dt.datetime]:
-    """The public clock: how many public changes so far, and when the last one was (one query)."""
-    row = (
-        LedgerClock.objects.filter(scope=LedgerClock.PUBLIC)
-        .values_list("version", "changed_at")
-        .first()
-    )
-    return row or (0, _EPOCH)
+def _validators(request, clock: tuple[int, dt.datetime]) -> tuple[str, int]:
+    version, changed = clock
+    # The ETag carries the clock's version: Last-Modified alone would miss a same-second edit.
+    key = f"{PAGE_VERSION}|{request.get_full_path()}|{version}"
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32]), int(changed.timestamp())
+
+
+def _kept_key(request) -> str:
+    # Scheme and host too: feeds and sitemaps carry absolute links. get_host() checks
+    # ALLOWED_HOSTS, so a host the site does not serve is refused here as further down.
+    return "page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+
+
+def _finish(response, etag: str, last_modified: int) -> HttpResponse:
+    if response.status_code in (200, 304):
+        response.headers["ETag"] = etag
+        response.headers["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(
+            response, public=True, max_age=getattr(settings, "WEB_CACHE_MAX_AGE", DEFAULT_MAX_AGE)
+        )
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+def _from_kept(kept, etag: str, last_modified: int) -> HttpResponse | None:
+    """The kept page if it was rendered under these validators (else None: it is stale)."""
+    if kept is None or kept[0] != etag or kept[1] != last_modified:
+        return None
+    content, headers = kept[2], kept[3]
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response.headers[name] = value
+    return response
 
 
 def public_page(view):
@@ -60,40 +97,27 @@ def public_page(view):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
 
-        version, changed = site_changed()
-        last_modified = int(changed.timestamp())
-        # The ETag carries the clock's version: Last-Modified alone would miss a same-second edit.
-        key = f"{PAGE_VERSION}|{request.get_full_path()}|{version}"
-        etag = quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+        etag, last_modified = _validators(request, public_clock())
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            kept_as = f"page:{etag}:{changed.timestamp()}"
-            response = _kept_or_rendered(request, kept_as, lambda: view(request, *args, **kwargs))
-        if response.status_code in (200, 304):
-            response.headers["ETag"] = etag
-            response.headers["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=getattr(settings, "WEB_CACHE_MAX_AGE", DEFAULT_MAX_AGE),
+            response = _kept_or_rendered(
+                request, etag, last_modified, lambda: view(request, *args, **kwargs)
             )
-        patch_vary_headers(response, ("Cookie",))
-        return response
+        return _finish(response, etag, last_modified)
 
+    # What KeptPageMiddleware asks of a path's view before it answers for it.
+    wrapped.public_page = True
     return wrapped
 
 
-def _kept_or_rendered(request, key: str, render) -> HttpResponse:
-    """The page kept under ``key`` for anonymous readers, else rendered (and kept if it can be:
-    a whole 200 with no cookie)."""
+def _kept_or_rendered(request, etag: str, last_modified: int, render) -> HttpResponse:
+    """The page kept for anonymous readers under these validators, else rendered (and kept if
+    it can be: a whole 200 with no cookie)."""
     anonymous = not request.user.is_authenticated
+    key = _kept_key(request)
     if anonymous:
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response.headers[name] = value
+        response = _from_kept(cache.get(key), etag, last_modified)
+        if response is not None:
             return response
     response = render()
     if (
@@ -106,5 +130,59 @@ def _kept_or_rendered(request, key: str, render) -> HttpResponse:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         headers = {name: response[name] for name in _KEPT_HEADERS if name in response}
-        cache.set(key, (response.content, headers), PAGE_CACHE_SECONDS)
+        cache.set(key, (etag, last_modified, response.content, headers), PAGE_CACHE_SECONDS)
     return response
+
+
+@lru_cache(maxsize=4096)
+def _is_public_page(urlconf, path_info: str) -> bool:
+    try:
+        match = resolve(path_info, urlconf)
+    except Resolver404:
+        return False
+    return getattr(match.func, "public_page", False)
+
+
+class KeptPageMiddleware:
+    """Answers anonymous GET/HEAD of a public page from the shared cache, before the stack.
+
+    Goes after the middleware that sets headers on every response (security, frame options,
+    Content-Security-Policy), so its answers carry them too, and before sessions. Needs the
+    clock kept in the cache (``PUBLIC_CLOCK_CACHED``); without it every request goes on down.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.PUBLIC_CLOCK_CACHED
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and _is_public_page(get_urlconf(), request.path_info)
+        ):
+            response = self.kept_answer(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def kept_answer(self, request) -> HttpResponse | None:
+        """A 304 from the kept clock, or the kept page; None when either is missing or stale."""
+        key = _kept_key(request)
+        conditional = any(header in request.META for header in _CONDITIONAL)
+        if conditional:  # the clock may be all it takes
+            clock, kept = cache.get(CLOCK_CACHE_KEY), None
+        else:  # one round trip for both
+            found = cache.get_many([CLOCK_CACHE_KEY, key])
+            clock, kept = found.get(CLOCK_CACHE_KEY), found.get(key)
+        if clock is None:
+            return None
+        etag, last_modified = _validators(request, clock)
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = _from_kept(cache.get(key) if conditional else kept, etag, last_modified)
+            if response is None:
+                return None
+        # What CommonMiddleware, further down, adds to every answer.
+        response.headers["Content-Length"] = str(len(response.content))
+        return _finish(response, etag, last_modified)

@@ -22,7 +22,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Q, QuerySet
-from django.db.models.functions import Greatest
+from django.db.models.functions import Greatest, Left
 
 from factcheck.ledger.choices import Rating
 from factcheck.ledger.models import Actor, Article, Claim, Event, Topic
@@ -31,6 +31,8 @@ from factcheck.ledger.querysets import SEARCH_CONFIG, StoredSearchVector
 from .highlight import MARK_START, MARK_STOP, mark_terms, render_marked
 
 LIMIT = 50
+CANDIDATES = 500  # matches ranked per kind: the newest (see _best)
+HEADLINE_CHARS = 2000
 CONFIG = SEARCH_CONFIG
 TRIGRAM_CHARS = 60  # a name or a fragment; longer text is for the full-text query
 SNIPPET_CHARS = 220
@@ -176,29 +178,27 @@ def _postgres(
     query = SearchQuery(q, search_type="websearch", config=CONFIG)
     vector = StoredSearchVector()
     marks = {"start_sel": MARK_START, "stop_sel": MARK_STOP, "config": CONFIG}
-    # Rank on the claim table alone, then join the page's rows: joining every match to its
-    # article, claimant and event before sorting would cost far more than the ranking.
-    best = (
-        claims.alias(document=vector, rank=SearchRank(vector, query))
-        .filter(document=query)
-        .order_by("-rank", "-published_at", "-id")
-        .values("pk")[start:stop]
-    )
+    # Rank on each table alone, then join the page's rows: joining every match to its article,
+    # claimant and event before sorting would cost far more than the ranking.
+    best_claims = _best(claims, query, ("-published_at", "-id"), start=start, stop=stop)
     claims = (
-        Claim.objects.filter(pk__in=best)
+        Claim.objects.filter(pk__in=best_claims)
         .annotate(
             rank=SearchRank(vector, query),
             headline=SearchHeadline("exact", query, highlight_all=True, **marks),
         )
         .order_by("-rank", "-published_at", "-id")
     )
+    best_articles = _best(articles, query, ("-published", "-id"), start=start, stop=stop)
     articles = (
-        articles.alias(document=vector)
-        .filter(document=query)
+        Article.objects.filter(pk__in=best_articles)
+        .select_related("source")
         .annotate(
             rank=SearchRank(vector, query),
+            # The opening of the body: parsing whole articles for 50 snippets costs more than
+            # the search (a match further in is marked from the words, in Python).
             headline=SearchHeadline(
-                "body",
+                Left("body", HEADLINE_CHARS),
                 query,
                 max_words=35,
                 min_words=15,
@@ -210,6 +210,25 @@ def _postgres(
         .order_by("-rank", "-published", "-id")
     )
     return claims, articles
+
+
+def _best(matches: QuerySet, query: SearchQuery, newest: tuple[str, ...], *, start, stop):
+    """The ids of the page's best matches, ranked among the ``CANDIDATES`` newest.
+
+    The GIN index finds every match at once, but ranking reads each match's vector: a common
+    word matches thousands of claims (and whole articles' vectors are large), so only the
+    newest few hundred are ranked; a reader narrows a broad word with more words or dates.
+    """
+    vector = StoredSearchVector()
+    candidates = (
+        matches.alias(document=vector).filter(document=query).order_by(*newest).values("pk")
+    )[:CANDIDATES]
+    return (
+        matches.model.objects.filter(pk__in=candidates)
+        .alias(rank=SearchRank(vector, query))
+        .order_by("-rank", *newest)
+        .values("pk")[start:stop]
+    )
 
 
 def _resembling(q: str, claims: QuerySet) -> QuerySet:

@@ -9,9 +9,10 @@ fast).
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import Actor, Article, Claim, Event, Series, Topic
 
 PAGE_SIZE = 5000
@@ -56,10 +57,14 @@ class ArticleSitemap(PagedSitemap):
 
 class ActorSitemap(PagedSitemap):
     def items(self):
-        # Actors a published claim names, as claimant or as subject.
-        named = Q(pk__in=_published().values("claimant_id")) | Q(
-            pk__in=_published().values("subjects")
+        # Actors a published claim names, as claimant or as subject: two index probes per
+        # actor. "id IN (every published claim's claimant) OR id IN (every subject)" ran for
+        # minutes at 1,000,000 claims (the subjects' list outgrew memory, so PostgreSQL walked
+        # it again for each actor).
+        subjects = Claim.subjects.through.objects.filter(
+            actor_id=OuterRef("pk"), claim__status=ClaimStatus.PUBLISHED
         )
+        named = Exists(_published().filter(claimant_id=OuterRef("pk"))) | Exists(subjects)
         return Actor.objects.filter(named).order_by("id")
 
 

@@ -170,17 +170,47 @@ def test_event_page_queries(rows, client, django_assert_num_queries):
         assert client.get(f"/events/{night.pk}/").status_code == 200
 
 
-@pytest.mark.parametrize("rows", [1, 20])
+@pytest.mark.parametrize("rows", [1, 20, 60])
 def test_series_page_queries(rows, client, django_assert_num_queries):
     strikes = SeriesFactory()
     for i in range(rows):
-        night = EventFactory(series=strikes, start=dt.date(2026, 1, 1) + dt.timedelta(days=i))
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=i)
+        night = EventFactory(series=strikes, start=day, end=day)
         _figure(night, 100 + i, agency="AP")
         _figure(night, 120 + i, agency="AFP", quantity="missiles")
-    # 1 last change, 2 series, 3 events of the series,
-    # 4 measurements with claim, article, source and event
-    with django_assert_num_queries(4):
-        assert client.get(f"/series/{strikes.pk}/").status_code == 200
+    # 1 last change, 2 series, 3 how many events (the page's count), 4 the page of events,
+    # 5 measurements of the page's events with claim, article, source and event
+    for url in (f"/series/{strikes.pk}/", f"/series/{strikes.pk}/?page=2"):
+        with django_assert_num_queries(5):
+            assert client.get(url).status_code == 200
+
+
+def test_series_page_shows_50_events_a_page_with_previous_and_next_links(client):
+    strikes = SeriesFactory()
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(51)]
+    nights = [
+        EventFactory(series=strikes, name=f"Night {i:02}", start=day, end=day)
+        for i, day in enumerate(days)
+    ]
+    _figure(nights[0], 4321, agency="AP")
+    _figure(nights[50], 8765, agency="AP")
+
+    first = client.get(f"/series/{strikes.pk}/").content.decode()
+    assert "Night 49" in first and "Night 50" not in first
+    assert "1–50 of 51" in first
+    assert 'rel="next" href="?page=2"' in first and 'rel="prev"' not in first
+    assert '"num">4321<' in first and '"num">8765<' not in first
+
+    second = client.get(f"/series/{strikes.pk}/?page=2").content.decode()
+    assert "Night 50" in second and "Night 49" not in second
+    assert 'rel="prev" href="?page=1"' in second and 'rel="next"' not in second
+    assert '"num">8765<' in second and '"num">4321<' not in second
+
+
+def test_a_short_series_has_no_pager(client):
+    strikes = SeriesFactory()
+    EventFactory(series=strikes)
+    assert 'class="pager"' not in client.get(f"/series/{strikes.pk}/").content.decode()
 
 
 @pytest.mark.parametrize("rows", [1, 20])

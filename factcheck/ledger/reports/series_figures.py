@@ -6,6 +6,7 @@ Reports on different events of one series are a series, never a discrepancy.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Event, Measurement, Series
@@ -26,16 +27,23 @@ class SeriesFigures:
         return [(q, self.rows[q]) for q in self.quantities]
 
 
-def series_figures(*, series: Series, published_only: bool = True) -> SeriesFigures:
-    """Figures per quantity per event date of a series: a series, never a discrepancy."""
-    events = list(series.events.order_by("start", "id"))
+def series_figures(
+    *, series: Series, events: Iterable[Event] | None = None, published_only: bool = True
+) -> SeriesFigures:
+    """Figures per quantity per event date of a series (or of some of its events, a page)."""
+    if events is None:
+        events = list(series.events.order_by("start", "id"))
+        measurements = figure_measurements(published_only=published_only).filter(
+            claim__event__series=series
+        )
+    else:
+        events = list(events)
+        measurements = figure_measurements(published_only=published_only).filter(
+            claim__event__in=[event.pk for event in events]
+        )
     per_event: dict[int, dict[str, QuantityFigures]] = defaultdict(dict)
     by_event: dict[int, list[Measurement]] = defaultdict(list)
-    for m in (
-        figure_measurements(published_only=published_only)
-        .filter(claim__event__series=series)
-        .select_related("claim__event")
-    ):
+    for m in measurements.select_related("claim__event"):
         by_event[m.claim.event_id].append(m)
     quantities: list[str] = []
     for event_id, ms in by_event.items():

@@ -11,10 +11,23 @@ The clock is one row updated in place, so two transactions writing the ledger at
 queue on it until the first commits; a newsroom's writes are few and short, and the
 queue is what keeps ``version`` strictly increasing. Writes that bypass history
 (``bulk_create``, ``QuerySet.update``) call ``public_change_mark`` themselves.
+
+With a cache every app process shares (``PUBLIC_CLOCK_CACHED``, on with Redis) the clock's
+value is also kept there, so a kept page or a 304 needs no database at all. The process that
+moves the clock writes the committed value back once its transaction commits (``on_commit``),
+so every process sees a publish as soon as the database does. A reader that finds no kept
+value reads the row and keeps it only if none is there yet (``add``), so a reader that read
+just before a commit cannot overwrite the writer's newer value. Two writers committing at the
+same instant could still leave the older value; it lives ``CLOCK_CACHE_SECONDS`` at most.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -51,6 +64,40 @@ PUBLIC_MODELS = (
 )
 
 
+CLOCK_CACHE_KEY = "ledger-clock:public"
+CLOCK_CACHE_SECONDS = 10
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+def _clock_row() -> tuple[int, dt.datetime]:
+    row = LedgerClock.objects.filter(scope=PUBLIC).values_list("version", "changed_at").first()
+    return row or (0, _EPOCH)
+
+
+def _clock_keep_committed() -> None:
+    # Runs after the commit, so the row read is at least this transaction's value.
+    cache.set(CLOCK_CACHE_KEY, _clock_row(), CLOCK_CACHE_SECONDS)
+
+
+def _clock_moved_in_this_transaction() -> bool:
+    return any(func is _clock_keep_committed for _, func, _ in connection.run_on_commit)
+
+
+def public_clock() -> tuple[int, dt.datetime]:
+    """The public clock (version, changed_at): from the shared cache, else one query."""
+    if not settings.PUBLIC_CLOCK_CACHED:
+        return _clock_row()
+    # A transaction that moved the clock sees its own, uncommitted value: never share that.
+    if _clock_moved_in_this_transaction():
+        return _clock_row()
+    kept = cache.get(CLOCK_CACHE_KEY)
+    if kept is not None:
+        return kept
+    row = _clock_row()
+    cache.add(CLOCK_CACHE_KEY, row, CLOCK_CACHE_SECONDS)
+    return row
+
+
 def public_change_mark() -> None:
     """Record that something public pages show has changed (one UPDATE)."""
     moved = LedgerClock.objects.filter(scope=PUBLIC).update(
@@ -61,6 +108,8 @@ def public_change_mark() -> None:
         LedgerClock.objects.get_or_create(
             scope=PUBLIC, defaults={"version": 1, "changed_at": timezone.now()}
         )
+    if settings.PUBLIC_CLOCK_CACHED and not _clock_moved_in_this_transaction():
+        transaction.on_commit(_clock_keep_committed)
 
 
 def _claim_is_public_change(instance: Claim, history_instance) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -30,6 +30,8 @@ from .articles import ImportResult, file_import, rejected, url_import
 DONE_STATUSES = (ImportItemStatus.IMPORTED, ImportItemStatus.UNCHANGED, ImportItemStatus.REJECTED)
 # Tries of a URL item whose fetch failed for a reason that may pass (network, 5xx, 429).
 MAX_ATTEMPTS = 3
+# Items a job run in one process commits together (one transaction instead of one each).
+IMPORT_CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,38 @@ def import_job_item_run(*, item_id: int, final_attempt: bool = True) -> list[int
         raise RetryLater(retry_reason)
     import_job_finish_if_done(job_id=item.job_id)
     return added
+
+
+def import_job_run_here(
+    job: ImportJob, *, chunk: int = IMPORT_CHUNK, after_chunk: Callable[[bool], None] | None = None
+) -> None:
+    """Run the job's pending items in this process, committing every ``chunk`` items.
+
+    Each item is its own savepoint inside the chunk's transaction: a rejected item stores
+    nothing of itself, as before, and the others go on. An item that raises (a bug, the
+    database gone) is rolled back alone; the items before it in its chunk are committed, then
+    the error goes up and the rest stay pending for the next run. Suggestions are found once
+    the chunk commits (``on_commit``), one article after another. ``after_chunk(final)`` runs
+    after each commit (the command prints the chunk's lines).
+    """
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1 (got {chunk}).")
+    queue = import_job_pending(job)
+    if not queue:
+        import_job_finish_if_done(job_id=job.pk)
+    while queue:
+        failure = None
+        with transaction.atomic():
+            for _ in range(min(chunk, len(queue))):
+                try:
+                    queue.extend(import_job_item_run(item_id=queue.pop(0)))
+                except Exception as error:  # the chunk so far is committed, then it goes up
+                    failure = error
+                    break
+        if after_chunk is not None:
+            after_chunk(failure is None and not queue)
+        if failure is not None:
+            raise failure
 
 
 def _item_import(item: ImportJobItem) -> list[ImportResult] | Feed:

@@ -18,6 +18,7 @@ from factcheck.ledger.reports.series_figures import series_figures
 from ..caching import public_page
 
 CLAIMS_PER_PAGE = 50  # an event's claims on one page, oldest first
+EVENTS_PER_PAGE = 50  # a series' events (table columns, chart points) on one page, oldest first
 
 
 @require_safe
@@ -42,9 +43,12 @@ def event(request, pk: int):
 @public_page
 def series(request, pk: int):
     series = get_object_or_404(Series, pk=pk)
-    figures = series_figures(series=series)
+    page = Paginator(series.events.order_by("start", "id"), EVENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    figures = series_figures(series=series, events=page)
     return render(
         request,
         "web/series.html",
-        {"series": series, "figures": figures, "charts": series_charts(figures)},
+        {"series": series, "figures": figures, "charts": series_charts(figures), "page": page},
     )

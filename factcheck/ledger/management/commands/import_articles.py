@@ -3,7 +3,8 @@
 Files in any format the importer reads (the seeds' text format, saved web pages, RSS/Atom feeds,
 IPTC ninjs), folders of them, and URLs of article pages or feeds. One line per item: imported,
 unchanged or rejected with the reason; exit status 1 when any was rejected. The items run as an
-import job: on the Celery workers when a broker is configured, else here, one after another.
+import job: on the Celery workers when a broker is configured, else here, one after another,
+committed ``--chunk`` at a time.
 """
 
 from __future__ import annotations
@@ -19,12 +20,11 @@ from factcheck.ledger.choices import ImportItemStatus
 from factcheck.ledger.models import ImportJob, ImportJobItem
 from factcheck.ledger.services.articles import iter_article_files, read_article_file
 from factcheck.ledger.services.jobs import (
+    IMPORT_CHUNK,
     ImportTarget,
     import_job_create,
-    import_job_finish_if_done,
-    import_job_item_run,
-    import_job_pending,
     import_job_progress,
+    import_job_run_here,
     targets_from_file,
 )
 from factcheck.ledger.tasks import import_job_start
@@ -50,13 +50,23 @@ class Command(BaseCommand):
             help="Show a progress bar on standard error (default: when it is a terminal).",
         )
         parser.add_argument(
+            "--chunk",
+            type=int,
+            default=IMPORT_CHUNK,
+            metavar="N",
+            help=f"Commit every N items when they run here (default {IMPORT_CHUNK}); a failure "
+            "keeps the chunks before it.",
+        )
+        parser.add_argument(
             "--source",
             default="",
             metavar="NAME",
             help="The outlet (default: what the copy names, else the article needs one).",
         )
 
-    def handle(self, *args, paths, source, progress, **options):
+    def handle(self, *args, paths, source, progress, chunk, **options):
+        if chunk < 1:
+            raise CommandError(f"--chunk must be at least 1 (got {chunk}).")
         self.bar = sys.stderr.isatty() if progress is None else progress
         rejected = 0
         targets: list[ImportTarget] = []
@@ -76,22 +86,23 @@ class Command(BaseCommand):
         if targets:
             job = import_job_create(targets=targets, label=_label(paths), source_name=source)
             if settings.CELERY_TASK_ALWAYS_EAGER:
-                rejected += self._run_here(job)
+                rejected += self._run_here(job, chunk)
             else:
                 rejected += self._follow(job)
         if rejected:
             raise CommandError(f"{rejected} item(s) rejected", returncode=1)
 
-    def _run_here(self, job: ImportJob) -> int:
-        """No broker: run the items one after another, printing each as it is done."""
-        queue = import_job_pending(job)
-        if not queue:
-            import_job_finish_if_done(job_id=job.pk)
+    def _run_here(self, job: ImportJob, chunk: int) -> int:
+        """No broker: run the items here, committing every ``chunk``, printing each chunk's
+        lines once it is committed."""
         printed: set[int] = set()
         rejected = 0
-        while queue:
-            queue.extend(import_job_item_run(item_id=queue.pop(0)))
-            rejected += self._print_new(job, printed, final=not queue)
+
+        def after_chunk(final: bool) -> None:
+            nonlocal rejected
+            rejected += self._print_new(job, printed, final=final)
+
+        import_job_run_here(job, chunk=chunk, after_chunk=after_chunk)
         return rejected
 
     def _follow(self, job: ImportJob) -> int:
