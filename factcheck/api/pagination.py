@@ -10,7 +10,7 @@ from django.core.paginator import Paginator as DjangoPaginator
 from rest_framework.pagination import PageNumberPagination
 
 from factcheck.ledger.permissions import is_newsroom
-from factcheck.web.caching import site_changed
+from factcheck.ledger.services.clock import public_clock
 
 # How long a kept count may stay in the cache; a public change makes it stale sooner (its key
 # carries the ledger clock's version, so the next reader counts again).
@@ -63,7 +63,7 @@ class IdsPaginator(DjangoPaginator):
     def count(self) -> int:
         if not self.keep_count:
             return super().count
-        version, _ = site_changed()
+        version, _ = public_clock()
         sql, params = self.object_list.order_by().query.sql_with_params()
         digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
         key = f"api-count:{version}:{digest}"

@@ -29,7 +29,7 @@ from django.db import connection
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.http import quote_etag
 
-from factcheck.web.caching import site_changed
+from factcheck.ledger.services.clock import public_clock
 
 from .concurrency import none_match
 
@@ -46,7 +46,7 @@ def _directory() -> Path:
 def kept_export(request, name: str, build: Callable[[], StreamingHttpResponse]) -> HttpResponse:
     """The export ``name`` for this clock version: 304, the kept file, or ``build()``'s
     streamed answer, kept on the way out (one query, the clock's, besides the build's)."""
-    version, _ = site_changed()
+    version, _ = public_clock()
     # The documents carry absolute URLs; the directory may serve more than one database.
     db = connection.settings_dict
     where = f"{request.build_absolute_uri('/')}|{db['HOST']}|{db['PORT']}|{db['NAME']}"
@@ -95,7 +95,7 @@ def _kept_while_sent(
                 yield chunk
         whole = True
     finally:
-        if whole and site_changed()[0] == version:
+        if whole and public_clock()[0] == version:
             meta = body.with_suffix(".headers")
             meta_tmp = directory / f".building-{meta.name}"
             meta_tmp.write_text(json.dumps(headers))
