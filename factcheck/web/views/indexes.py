@@ -9,9 +9,7 @@ page's rows).
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -19,17 +17,9 @@ from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import Actor, Article, Claim, Event, Series
 
 from ..caching import public_page
+from ..paging import page_of
 
 PER_PAGE = 30
-
-
-def page_of(request, queryset, per_page: int = PER_PAGE):
-    """The requested page of the queryset; a page number that is not one answers 404."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as err:
-        raise Http404(f"There is no page {request.GET.get('page')!r} here.") from err
 
 
 def _published_claims():
@@ -46,7 +36,9 @@ def articles(request):
         .annotate(claims_published=Count("claims", filter=published))
         .order_by("-published", "-id")
     )
-    return render(request, "web/index_articles.html", {"page": page_of(request, queryset)})
+    return render(
+        request, "web/index_articles.html", {"page": page_of(request, queryset, PER_PAGE)}
+    )
 
 
 @require_safe
@@ -56,7 +48,7 @@ def actors(request):
         pk__in=_published_claims().values("subjects")
     )
     queryset = Actor.objects.filter(named).select_related("affiliation").order_by("name", "id")
-    return render(request, "web/index_actors.html", {"page": page_of(request, queryset)})
+    return render(request, "web/index_actors.html", {"page": page_of(request, queryset, PER_PAGE)})
 
 
 @require_safe
@@ -67,7 +59,7 @@ def events(request):
         .select_related("series")
         .order_by("-start", "name", "id")
     )
-    return render(request, "web/index_events.html", {"page": page_of(request, queryset)})
+    return render(request, "web/index_events.html", {"page": page_of(request, queryset, PER_PAGE)})
 
 
 @require_safe
@@ -79,4 +71,4 @@ def series_index(request):
         .annotate(event_count=Count("events", distinct=True))
         .order_by("name", "id")
     )
-    return render(request, "web/index_series.html", {"page": page_of(request, queryset)})
+    return render(request, "web/index_series.html", {"page": page_of(request, queryset, PER_PAGE)})

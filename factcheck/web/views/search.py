@@ -3,27 +3,19 @@ a page of each at a time (``?page=N``)."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ..caching import public_page
+from ..paging import requested_page
 from ..search import SearchForm, search_run
-
-
-def _page_number(value: str | None) -> int:
-    if value is None or value == "":
-        return 1
-    if not value.isdigit() or int(value) < 1:
-        raise Http404(f"There is no page {value!r} here.")
-    return int(value)
 
 
 @require_safe
 @public_page
 def search(request):
     form = SearchForm(request.GET or None)
-    page = _page_number(request.GET.get("page"))
+    page = requested_page(request)
     results = search_run(form.cleaned_data, page=page) if form.is_search() else None
     pages = {}
     if results is not None:
