@@ -61,7 +61,19 @@ def worth_words() -> dict[str, tuple[re.Pattern, ...]]:
     return {category: tuple(patterns) for category, patterns in found.items()}
 
 
+@cache
+def _any_word(category: str) -> re.Pattern | None:
+    """One pattern matching wherever any word of the category does."""
+    patterns = worth_words().get(category, ())
+    return re.compile("|".join(p.pattern for p in patterns)) if patterns else None
+
+
 def _first(category: str, text: str) -> str:
+    """The category's first word, in the file's order, that the text contains."""
+    # Most sentences contain no word of a category: one search says so, instead of one per word.
+    either = _any_word(category)
+    if either is None or not either.search(text):
+        return ""
     for pattern in worth_words().get(category, ()):
         m = pattern.search(text)
         if m:

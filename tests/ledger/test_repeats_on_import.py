@@ -101,8 +101,32 @@ def test_assessing_an_article_runs_the_same_queries_for_few_or_many_statements(
             data=f" date 2026-02-17 {body}".encode(), origin=f"copies-{copies}.txt"
         ).article
     assert article.suggestions.filter(kind__in=["statement", "figure"]).count() >= 2 * copies + 2
+    article.suggestions.update(worth=-1.0)  # so that every assessment changes
     with django_assert_num_queries(10):
         # savepoint; 1 the open statements and figures, 2 the actor suggestions; matching
         # them all: 3 which claims each one's lookups find, 4 their rows, 5 their figures,
         # 6 their subjects, 7 the best claims; 8 the suggestions saved (one UPDATE); release
         suggestions_assess(article=article)
+    assert not article.suggestions.filter(kind__in=["statement", "figure"], worth=-1.0).exists()
+
+
+def test_assessing_again_with_nothing_new_writes_nothing(article, django_assert_num_queries):
+    stored = list(article.suggestions.values_list("pk", "match_claim", "worth", "worth_reasons"))
+    with django_assert_num_queries(9):
+        # savepoint; 1 the open statements and figures, 2 the actor suggestions; 3-7 matching
+        # (as above); nothing changed, so no UPDATE; release
+        suggestions_assess(article=article)
+    assert (
+        list(article.suggestions.values_list("pk", "match_claim", "worth", "worth_reasons"))
+        == stored
+    )
+
+
+def test_an_assessment_that_changed_is_stored_on_the_suggestion(article, tracked):
+    figure = article.suggestions.get(kind="figure", data__quantity="drones")
+    figure.match_claim, figure.match_relation, figure.match_score = None, "", None
+    figure.save(update_fields=["match_claim", "match_relation", "match_score"])
+    suggestions_assess(article=article)
+    figure.refresh_from_db()
+    assert (figure.match_claim, figure.match_relation) == (tracked, "corroborates")
+    assert figure.match_score >= 0.57

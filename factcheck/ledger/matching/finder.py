@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
 from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery
@@ -26,7 +27,7 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 
 from ..choices import ClaimStatus
-from ..models import Claim, Measurement
+from ..models import Actor, Claim, Measurement
 from ..querysets import StoredSearchVector
 from ..rules import origin_of
 from .scoring import Figure, Match, Statement, compare
@@ -67,12 +68,19 @@ def statement_from_claim(claim: Claim) -> Statement:
     )
 
 
-def _telling_words(probe: Statement) -> list[list[str]]:
-    """The probe's longest content words, each with the single words of its synonym group."""
+@cache
+def _single_word_members() -> dict[str, frozenset[str]]:
+    """Each synonym group with the single words in it (the table is read once per process)."""
     members: dict[str, set[str]] = {}
     for key, group in synonyms().items():
         if len(key) == 1:
             members.setdefault(group, set()).add(key[0])
+    return {group: frozenset(words) for group, words in members.items()}
+
+
+def _telling_words(probe: Statement) -> list[list[str]]:
+    """The probe's longest content words, each with the single words of its synonym group."""
+    members = _single_word_members()
     seen, chosen = set(), []
     for token in sorted(set(probe.tokens), key=lambda t: (-len(t.lstrip("~")), t)):
         if token.isdigit() or token in seen or len(token.lstrip("~")) < 4:
@@ -85,12 +93,10 @@ def _telling_words(probe: Statement) -> list[list[str]]:
     return chosen
 
 
-def _wording_query(probe: Statement) -> str:
+def _wording_query(words: list[list[str]]) -> str:
     """A tsquery on the quote and summary (weight A): any two of the telling words, each
     widened to its synonyms."""
-    terms = [
-        "(" + " | ".join(f"{form}:A" for form in forms) + ")" for forms in _telling_words(probe)
-    ]
+    terms = ["(" + " | ".join(f"{form}:A" for form in forms) + ")" for forms in words]
     return " | ".join(f"{a} & {b}" for a, b in combinations(terms, 2)) or "".join(terms)
 
 
@@ -98,38 +104,136 @@ def _newest(claims: QuerySet) -> QuerySet:
     return claims.order_by("-pk").values_list("pk", flat=True)[:PER_LOOKUP]
 
 
-def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
-    """The indexed lookups, each the newest claims of the scope it finds: the caller's
-    visibility applies before the cap, so newer drafts never crowd out a published match."""
-    lookups: list[QuerySet] = []
+def _lookup_values(probe: Statement, vendor: str) -> list[tuple[str, tuple]]:
+    """The indexed lookups a probe asks for, each its kind and its values (see ``_lookup``)."""
+    wanted: list[tuple[str, tuple]] = []
     words = _telling_words(probe)
-    if words and connections[scope.db].vendor == "postgresql":
-        # The stored vector's own statistics let the planner choose: walk the newest claims
-        # testing each vector when the words are common, ask the GIN index when they are rare.
-        query = SearchQuery(_wording_query(probe), search_type="raw", config=CONFIG)
-        lookups.append(_newest(scope.alias(words=StoredSearchVector()).filter(words=query)))
+    if words and vendor == "postgresql":
+        wanted.append(("wording", (_wording_query(words),)))
     elif words:
-        lookups.append(_newest(scope.containing(sorted({f[0] for f in words}), any_word=True)))
+        wanted.append(("words", tuple(sorted({f[0] for f in words}))))
     for figure in probe.figures:
         low, high = figure.value / 2, figure.value * 2 if figure.value else Decimal(1)
-        lookups.append(
-            _newest(
-                scope.filter(
-                    measurements__quantity=figure.quantity,
-                    measurements__value__gte=low,
-                    measurements__value__lte=high,
-                )
+        wanted.append(("figure", (figure.quantity, low, high)))
+    if probe.actor_ids:
+        ids = tuple(sorted(probe.actor_ids))
+        wanted.append(("subjects", ids))
+        wanted.append(("claimant", ids))
+    if probe.topic_id:
+        wanted.append(("topic", (probe.topic_id,)))
+    if probe.event_id:
+        wanted.append(("event", (probe.event_id,)))
+    return wanted
+
+
+def _lookup(scope: QuerySet, kind: str, values: tuple) -> QuerySet:
+    """One indexed lookup: the newest claims of the scope it finds. The caller's visibility
+    applies before the cap, so newer drafts never crowd out a published match."""
+    if kind == "wording":
+        # The stored vector's own statistics let the planner choose: walk the newest claims
+        # testing each vector when the words are common, ask the GIN index when they are rare.
+        query = SearchQuery(values[0], search_type="raw", config=CONFIG)
+        return _newest(scope.alias(words=StoredSearchVector()).filter(words=query))
+    if kind == "words":
+        return _newest(scope.containing(values, any_word=True))
+    if kind == "figure":
+        quantity, low, high = values
+        return _newest(
+            scope.filter(
+                measurements__quantity=quantity,
+                measurements__value__gte=low,
+                measurements__value__lte=high,
             )
         )
-    if probe.actor_ids:
-        ids = sorted(probe.actor_ids)
-        lookups.append(_newest(scope.filter(subjects__in=ids)))
-        lookups.append(_newest(scope.filter(claimant_id__in=ids)))
-    if probe.topic_id:
-        lookups.append(_newest(scope.filter(topic_id=probe.topic_id)))
-    if probe.event_id:
-        lookups.append(_newest(scope.filter(event_id=probe.event_id)))
-    return lookups
+    field = {"subjects": "subjects__in", "claimant": "claimant_id__in"}.get(kind)
+    if field:
+        return _newest(scope.filter(**{field: values}))
+    return _newest(scope.filter(**{f"{kind}_id": values[0]}))
+
+
+def _lookups(scope: QuerySet, probe: Statement) -> list[QuerySet]:
+    """The indexed lookups of a probe, each the newest claims of the scope it finds."""
+    vendor = connections[scope.db].vendor
+    return [_lookup(scope, kind, values) for kind, values in _lookup_values(probe, vendor)]
+
+
+def _preparers(kind: str, count: int) -> list:
+    """How the database receives each value of a lookup: the model field it is compared with
+    (the value prepared as the ORM prepares it), "like" for a word matched inside a text, or
+    None for a value passed as it is (a raw search query)."""
+    if kind == "wording":
+        return [None]
+    if kind == "words":
+        return ["like"] * count
+    if kind == "figure":
+        return [Measurement._meta.get_field(name) for name in ("quantity", "value", "value")]
+    if kind == "subjects":
+        return [Actor._meta.pk] * count
+    return [Claim._meta.get_field(kind)] * count  # claimant, topic, event
+
+
+def _prepared(how, value, connection):
+    if how is None:
+        return value
+    if how == "like":
+        return f"%{connection.ops.prep_for_like_query(value)}%"
+    return how.get_db_prep_value(value, connection)
+
+
+class _LookupTemplates:
+    """The SQL of each kind of lookup within one scope, compiled once by the ORM and reused
+    with each probe's values put in its parameters.
+
+    Building and compiling a queryset per lookup cost about 2 ms a probe, far more than its
+    query; its SQL only depends on the kind of lookup and how many values it has (the number
+    of words or of actors), so it is compiled once for each with stand-in values, whose places
+    among the parameters are then filled with the probe's own, prepared as the ORM prepares
+    them. A stand-in not found among the parameters is an error, not a guess.
+    """
+
+    def __init__(self, scope: QuerySet):
+        self.scope = scope
+        self.connection = connections[scope.db]
+        self.compiled: dict[tuple[str, int], tuple[str, list, list, list[tuple[int, int]]]] = {}
+
+    def sql(self, kind: str, values: tuple) -> tuple[str, list]:
+        """The lookup's SQL and parameters for these values."""
+        shape = (kind, len(values))
+        if shape not in self.compiled:
+            self.compiled[shape] = self._compile(kind, len(values))
+        sql, params, preparers, places = self.compiled[shape]
+        filled = [
+            _prepared(how, value, self.connection)
+            for how, value in zip(preparers, values, strict=True)
+        ]
+        params = list(params)
+        for index, slot in places:
+            params[index] = filled[slot]
+        return sql, params
+
+    def _compile(self, kind: str, count: int) -> tuple[str, list, list, list[tuple[int, int]]]:
+        preparers = _preparers(kind, count)
+        stand_ins = tuple(_stand_in(how, slot) for slot, how in enumerate(preparers))
+        query = _lookup(self.scope, kind, stand_ins).query
+        sql, params = query.get_compiler(connection=self.connection).as_sql()
+        params = list(params)
+        places = []
+        for slot, (how, stand_in) in enumerate(zip(preparers, stand_ins, strict=True)):
+            prepared = _prepared(how, stand_in, self.connection)
+            found = [i for i, p in enumerate(params) if type(p) is type(prepared) and p == prepared]
+            if not found:
+                raise RuntimeError(f"The {kind} lookup's SQL does not take its value {slot}.")
+            places += [(i, slot) for i in found]
+        return sql, params, preparers, places
+
+
+def _stand_in(how, slot: int):
+    """A value no probe has and no scope holds, of the type the lookup takes."""
+    if how is None or how == "like" or how.get_internal_type() in ("CharField", "TextField"):
+        return f"\x00stand-in {slot}\x00"
+    if how.get_internal_type() == "DecimalField":
+        return Decimal(f"-987654321.{slot + 1:03d}")
+    return -987_654_321 - slot
 
 
 def _found_by_any(lookups: list[QuerySet]) -> Q:
@@ -148,9 +252,11 @@ def _found_for_each(scope: QuerySet, probes: Sequence[Statement]) -> list[set[in
     """For each probe, the claim ids its lookups find: one query for all of them (each lookup
     a sub-select tagged with its probe's position, so any database can cap it)."""
     parts, params = [], []
+    templates = _LookupTemplates(scope)
+    vendor = connections[scope.db].vendor
     for position, probe in enumerate(probes):
-        for lookup in _lookups(scope, probe):
-            sql, part_params = lookup.query.get_compiler(using=scope.db).as_sql()
+        for kind, values in _lookup_values(probe, vendor):
+            sql, part_params = templates.sql(kind, values)
             parts.append(f"SELECT {position}, part{len(parts)}.* FROM ({sql}) part{len(parts)}")
             params.extend(part_params)
     found: list[set[int]] = [set() for _ in probes]

@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..choices import LinkRelation
@@ -179,7 +179,7 @@ def tokens(text: str) -> list[str]:
 
 def tokens_with_case(text: str) -> list[tuple[str, str]]:
     """Each token with the first word it was made from as written."""
-    return _scan(text)[0]
+    return list(_scan(text)[0])
 
 
 def negation_count(text: str) -> int:
@@ -187,7 +187,10 @@ def negation_count(text: str) -> int:
     return _scan(text)[1]
 
 
-def _scan(text: str) -> tuple[list[tuple[str, str]], int]:
+# The same tracked claims come back as candidates for article after article of a story: their
+# texts are scanned once, not once per article that finds them.
+@lru_cache(maxsize=8192)
+def _scan(text: str) -> tuple[tuple[tuple[str, str], ...], int]:
     table, longest = synonyms(), longest_phrase()
     written = _WORDS.findall(text.replace("’", "'").replace("n't", " not"))
     stemmed = [stem(w.lower()) for w in written]
@@ -209,7 +212,7 @@ def _scan(text: str) -> tuple[list[tuple[str, str]], int]:
             elif lowered not in STOPWORDS and word not in attribution_words() and len(word) > 1:
                 out.append((word, written[i]))
             i += 1
-    return out, negated
+    return tuple(out), negated
 
 
 def trigrams(text: str) -> frozenset[str]:

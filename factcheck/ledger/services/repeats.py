@@ -13,6 +13,7 @@ from ..choices import SuggestionKind, SuggestionStatus
 from ..matching import claims_matching_each, statement_from_findings
 from ..models import Article, Claim, Suggestion
 from ..spans import sentence_bounds
+from .rows import rows_update
 
 MATCHED_KINDS = (SuggestionKind.STATEMENT, SuggestionKind.FIGURE)
 
@@ -56,25 +57,32 @@ def suggestions_assess(*, article: Article) -> None:
     changed = []
     for (suggestion, sentence), found in zip(assessed, matches, strict=True):
         best = next(iter(found), None)
-        suggestion.match_claim, suggestion.match_relation = None, ""
-        suggestion.match_score, suggestion.match_reason = None, ""
+        match = (None, "", None, "")
         if best and best.worth_showing:
-            suggestion.match_claim = best.claim
-            suggestion.match_relation = best.relation
-            suggestion.match_score = best.score
-            suggestion.match_reason = best.reason
+            match = (best.claim.pk, best.relation, best.score, best.reason)
         worth = check_worthiness(
             kind=suggestion.kind,
             sentence=sentence,
             data=suggestion.data or {},
             claimant_known=bool((suggestion.data or {}).get("claimant_id")),
-            match_relation=suggestion.match_relation,
-            match_rating=suggestion.match_claim.rating if suggestion.match_claim else "",
-            match_claim_id=suggestion.match_claim_id,
+            match_relation=match[1],
+            match_rating=best.claim.rating if match[0] else "",
+            match_claim_id=match[0],
         )
-        suggestion.worth, suggestion.worth_reasons = worth.score, worth.reasons
-        changed.append(suggestion)
-    Suggestion.objects.bulk_update(
-        changed,
-        ["match_claim", "match_relation", "match_score", "match_reason", "worth", "worth_reasons"],
-    )
+        row = (*match, worth.score, worth.reasons)
+        if row != tuple(getattr(suggestion, name) for name in ASSESSED):
+            changed.append((*row, suggestion.pk))
+    # Only the rows whose assessment changed (none, when an article is analysed again and
+    # nothing new was tracked), in one UPDATE by primary key.
+    rows_update(Suggestion, ASSESSED, changed)
+
+
+# What an assessment stores on a suggestion, in the order the rows above give it.
+ASSESSED = (
+    "match_claim_id",
+    "match_relation",
+    "match_score",
+    "match_reason",
+    "worth",
+    "worth_reasons",
+)

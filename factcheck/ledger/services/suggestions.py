@@ -18,6 +18,7 @@ from ..spans import sentence_bounds
 from .catalog import actor_aliases_add, actor_create
 from .claims import claim_create
 from .repeats import suggestions_assess
+from .rows import values_prepared
 
 
 def known_actors() -> tuple[extract.KnownActor, ...]:
@@ -140,19 +141,14 @@ def _suggestions_insert(article: Article, rows: list[tuple]) -> None:
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    constant = {
-        f.name: f.get_db_prep_save(
-            fixed[f.name] if f.name in fixed else f.get_default(), connection
-        )
-        for f in fields
-        if f.name not in _ROW
-    }
-    given = [(i, opts.get_field(name)) for i, name in enumerate(_ROW)]
+    # Prepared once for the batch: the same for every row.
+    others = [f for f in fields if f.name not in _ROW]
+    defaults = [fixed[f.name] if f.name in fixed else f.get_default() for f in others]
+    constant = dict(zip([f.name for f in others], values_prepared(others, defaults), strict=True))
+    given = [opts.get_field(name) for name in _ROW]
     params = []
     for row in rows:
-        values = dict(constant)
-        for i, field in given:
-            values[field.name] = field.get_db_prep_save(row[i], connection)
+        values = {**constant, **dict(zip(_ROW, values_prepared(given, row), strict=True))}
         params.append([values[f.name] for f in fields])
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)

@@ -5,12 +5,26 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 
 from factcheck.ledger.matching import claims_matching, claims_matching_each, statement_from_text
-from factcheck.ledger.matching.finder import PER_LOOKUP
+from factcheck.ledger.matching.finder import (
+    PER_LOOKUP,
+    _lookup,
+    _lookup_values,
+    _LookupTemplates,
+    statement_from_claim,
+)
 from factcheck.ledger.matching.probes import probe_statement
 from factcheck.ledger.models import Claim
-from tests.factories import ActorFactory, ArticleFactory, ClaimFactory, MeasurementFactory
+from tests.factories import (
+    ActorFactory,
+    ArticleFactory,
+    ClaimFactory,
+    EventFactory,
+    MeasurementFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +122,31 @@ def test_many_probes_run_a_fixed_number_of_queries(probes, django_assert_num_que
         # subjects, 5 the best claims
         found = claims_matching_each(Claim.objects.all(), sentences, limit=1)
     assert all(len(matches) == 1 for matches in found)
+
+
+def test_the_batched_lookups_run_the_sql_the_orm_builds_for_each_probe():
+    actors = ActorFactory.create_batch(3)
+    tracked = claim_on(
+        "Russia launched almost 400 drones at Ukraine's 100%_grid overnight.",
+        claimant=actors[0],
+        subjects=actors[1:],
+        topic=TopicFactory(),
+        event=EventFactory(),
+    )
+    MeasurementFactory(claim=tracked, value=400)
+    MeasurementFactory(claim=tracked, quantity="people", value=0)
+    probes = [
+        statement_from_claim(Claim.objects.with_related().get(pk=tracked.pk)),
+        probe_statement("Russia rejects the deadline proposal.", actors=actors[:1]),
+        statement_from_text("Kyiv said 12,500 homes lost power after the attack."),
+        statement_from_text("Zebra."),
+    ]
+    scope = Claim.objects.exclude(article__origin="elsewhere").exclude(status="rejected")
+    templates = _LookupTemplates(scope)
+    kinds = set()
+    for probe in probes:
+        for kind, values in _lookup_values(probe, connection.vendor):
+            kinds.add(kind)
+            built = _lookup(scope, kind, values).query.get_compiler(using=scope.db).as_sql()
+            assert templates.sql(kind, values) == (built[0], list(built[1]))
+    assert kinds >= {"figure", "subjects", "claimant", "topic", "event"}
