@@ -121,6 +121,21 @@ def write_articles(folder: Path, count: int, names: list[str], seed: int = 7) ->
     return words
 
 
+def newsroom(actors: int) -> None:
+    """A small newsroom with a large actor table, in the migrated database."""
+    from django.core.management import call_command
+
+    call_command(
+        "build_corpus",
+        claims=200,
+        articles=20,
+        actors=actors,
+        links=0,
+        positions=0,
+        stdout=open(os.devnull, "w"),  # noqa: SIM115
+    )
+
+
 def run_import(env: dict, folder: Path, chunk: int) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one import_articles child, files seen."""
     started = time.perf_counter()
@@ -178,15 +193,7 @@ def main() -> None:
 
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
-        call_command(
-            "build_corpus",
-            claims=200,
-            articles=20,
-            actors=args.actors,
-            links=0,
-            positions=0,
-            stdout=open(os.devnull, "w"),  # noqa: SIM115
-        )
+        newsroom(args.actors)
         names = list(Actor.objects.filter(kind="person").values_list("name", flat=True))
         print(
             f"database: {url.split('://')[0]}; {Actor.objects.count():,} actors with "

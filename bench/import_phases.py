@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from import_bench import SECRET, fresh_database, write_news  # noqa: E402
+from import_bench import SECRET, fresh_database, newsroom, write_news  # noqa: E402
 
 
 def timed(module, name: str, spent: dict[str, float], label: str) -> None:
@@ -65,15 +65,7 @@ def main() -> None:
 
         quiet = open(os.devnull, "w")  # noqa: SIM115
         call_command("migrate", verbosity=0)
-        call_command(
-            "build_corpus",
-            claims=200,
-            articles=20,
-            actors=args.actors,
-            links=0,
-            positions=0,
-            stdout=quiet,
-        )
+        newsroom(args.actors)
         warm, measured = workdir / "warm", workdir / "measured"
         warm.mkdir()
         measured.mkdir()
