@@ -781,7 +781,7 @@ def build(name: str, source: str, spec: list[tuple]) -> dict:
 
 
 def _folder_articles(folder: str, prefix: str) -> dict[str, tuple[str, list, Path]]:
-    """The annotated articles of a sub-folder (tuning/, blind/, final/, final2/) and texts."""
+    """The annotated articles of a sub-folder (tuning/, blind/, final*/) and their texts."""
     spec = importlib.util.spec_from_file_location(
         f"gold_{folder}_annotations", HERE / folder / "annotations.py"
     )
@@ -803,6 +803,7 @@ def main() -> None:
     everything |= _folder_articles("blind", "blind")
     everything |= _folder_articles("final", "final")
     everything |= _folder_articles("final2", "final2")
+    everything |= _folder_articles("final3", "final3")
     for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
         path = folder / f"{name}.json"
