@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
+from .namecues import find_cued_bodies, find_teams
 from .vocabulary import (
     NATIONALITIES,
     ORGANISATION_WORDS,
@@ -105,6 +106,16 @@ _VERB_AFTER = re.compile(
     rf"(?:,[^,]{{0,80}},)?,?\s+(?:(?:has|have|had|also|was|were|is|then)\s+)*(?:{_VERBS})\b"
 )
 _VERB_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+# Well-known names of several words, one holding a country ("Reform UK"): matched whole first.
+_WELL_KNOWN_LONG = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        re.escape(f)
+        for f in sorted(WELL_KNOWN, key=len, reverse=True)
+        if " " in f and any(w in COUNTRIES for w in f.split())
+    )
+    + r")(?![\w])"
+)
 _WORD = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|-(?=[^\W\d_])|[’'](?=[^\W\d_])(?!s\b))*"
     r"(?:\.(?=\w))?(?:[\w]*)",
@@ -210,6 +221,17 @@ def find_bodies(
     introduced: dict[str, Mention] = {}  # form (name or acronym) → first mention of its body
     single_bodies: dict[str, Mention] = {}
     new_people: list[Mention] = []
+    for m in _WELL_KNOWN_LONG.finditer(text):
+        if found.free(m.start(), m.end()):
+            name, kind = WELL_KNOWN[m.group(0)]
+            mention = Mention(m.start(), m.end(), None, None, kind,
+                              f"well-known body '{m.group(0)}'", "", "", name)  # fmt: skip
+            found.add(mention)
+            introduced.setdefault(m.group(0), mention)
+    for mention in find_cued_bodies(text, found.free):
+        found.add(mention)
+        if "news agency" not in mention.rule:  # a later "(Reuters)" stays a credit
+            introduced.setdefault(mention.name, mention)
     runs = _runs(text)
     for run in runs:
         if _is_dateline(text, run):
@@ -239,6 +261,21 @@ def find_bodies(
             if nxt[:1] == " " and nxt[1:2].isupper() or _role_noun_after(text, w.end()):
                 continue  # "Arsenal Football Club", "Arsenal manager …": a longer name or a role
             found.add(_copy(first, w.start(), w.end(), f"same body as '{first.name}'"))
+    # Teams in sports copy, once the people are known (a player beaten is not a team).
+    name_words = {w for p in people + new_people + known for w in (p.name or "").split()}
+    name_words |= {text[p.start : p.end] for p in people + new_people}
+
+    def not_a_team(form: str) -> bool:
+        words = form.split()
+        return (
+            form in COUNTRIES
+            or form in NATIONALITIES
+            or words[0] in GIVEN_NAMES
+            or any(w in name_words for w in words)
+        )
+
+    for mention in find_teams(text, found.free, not_a_team):
+        found.add(mention)
     # "the Bank" after "the Bank of England": a body's head word points back to it.
     heads: dict[str, Mention] = {}
     for form, first in introduced.items():
