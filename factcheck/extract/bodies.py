@@ -461,6 +461,15 @@ def _segment(
                 _segment(text, part, after_role, before_role, found, introduced, single_bodies,
                          new_people)  # fmt: skip
             return
+        if len(parts) == 2 and all(
+            2 <= len(p) <= 3 and p[0].group(0) in GIVEN_NAMES and p[-1].group(0)[0].isupper()
+            for p in parts
+        ):
+            # "Brian Szymanski and Luis Ortega": two people, each led by a given name.
+            for part in parts:
+                _segment(text, part, after_role, before_role, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
+            return
         if (
             len(parts) == 2
             and parts[0]
@@ -474,6 +483,12 @@ def _segment(
             return
     start, end = seg[0].start(), seg[-1].end()
     if not found.free(start, end):
+        if "of" in words and 2 <= words.index("of") <= 3:
+            # "Siân Pryce of the King's Fund": the body is found; the name before it remains.
+            head = seg[: words.index("of")]
+            if found.free(head[0].start(), head[-1].end()):
+                _segment(text, head, after_role, True, found, introduced, single_bodies,
+                         new_people)  # fmt: skip
         return
     form = text[start:end]
     if form in LEGISLATURES:

@@ -68,3 +68,8 @@ def test_an_agency_in_prose_is_an_actor_but_its_credits_are_not():
     )
     found = [s for s in run(text, kind="actor") if s.text == "Reuters"]
     assert [text[s.start - 5 : s.start] for s in found] == ["told ", "In a "]
+
+
+def test_two_people_joined_by_and_are_two_people():
+    found = bodies("Two contractors, Brian Szymanski and Luis Ortega, are due to be sentenced.")
+    assert found == {"Brian Szymanski": "person", "Luis Ortega": "person"}
