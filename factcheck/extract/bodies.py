@@ -486,9 +486,17 @@ def _segment(
         if "of" in words and 2 <= words.index("of") <= 3:
             # "Siân Pryce of the King's Fund": the body is found; the name before it remains.
             head = seg[: words.index("of")]
-            if found.free(head[0].start(), head[-1].end()):
-                _segment(text, head, after_role, True, found, introduced, single_bodies,
-                         new_people)  # fmt: skip
+            names = [w.group(0) for w in head]
+            if found.free(head[0].start(), head[-1].end()) and not any(
+                w in ORGANISATION_WORDS or w in PLACE_WORDS or w in COUNTRIES or w in _ROLE_WORDS
+                or w in NATIONALITIES or w in PARTY_LABELS or w in _OPENERS or w in NOT_ACTOR
+                for w in names
+            ):  # fmt: skip
+                person = Mention(head[0].start(), head[-1].end(), None, None, "person",
+                                 "new person: a name followed by 'of <a body>'", "", "",
+                                 text[head[0].start() : head[-1].end()])  # fmt: skip
+                found.add(person)
+                new_people.append(person)
         return
     form = text[start:end]
     if form in LEGISLATURES:

@@ -323,6 +323,12 @@ def _speaker_for(
     if bracket and bracket.start() > 0:
         np = np[: bracket.start()]  # "The World Food Programme (WFP)": the name, not the acronym
     named = _mention_ending_at(mentions, np_start + len(np), np_start)
+    if named is not None and np and not named.is_person:
+        # "Siân Pryce of the King's Fund said": the person speaks, not the body.
+        of = re.search(r"\s+of\s+(?:the\s+)?$", text[np_start : named.start])
+        person = _mention_ending_at(mentions, np_start + of.start(), np_start) if of else None
+        if person is not None and person.is_person:
+            return _from_mention(person, f"name of '{named.name or named.actor}' + '{verb}'")
     if named is not None and np:
         return _from_mention(named, f"subject + '{verb}'")
     if not np or len(np.split()) > _MAX_SPEAKER_WORDS or not _looks_like_speaker(np):

@@ -73,3 +73,10 @@ def test_an_agency_in_prose_is_an_actor_but_its_credits_are_not():
 def test_two_people_joined_by_and_are_two_people():
     found = bodies("Two contractors, Brian Szymanski and Luis Ortega, are due to be sentenced.")
     assert found == {"Brian Szymanski": "person", "Luis Ortega": "person"}
+
+
+def test_a_person_of_a_body_is_the_speaker():
+    text = "Siân Pryce of the King's Fund, a health think tank, said waiting lists grew."
+    assert bodies(text) == {"Siân Pryce": "person", "King's Fund": "organisation"}
+    (statement,) = run(text, kind="statement")
+    assert statement.claimant == "Siân Pryce"
