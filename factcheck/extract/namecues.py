@@ -53,7 +53,8 @@ _MATCH_VERB = (
 )
 _TEAM_AROUND_VERB = re.compile(
     rf"(?<![\w’'.-])({_NAME})(?:,\s+(?:who|the\s+[a-z]+),?)?\s+"
-    rf"(?:(?:were|was|have|has|had|will)\s+)?(?:{_MATCH_VERB}|held|drew|won|lost|pulled)\b"
+    rf"(?:(?:were|was|have|has|had|will)\s+)?"
+    rf"(?:{_MATCH_VERB}|held|drew|won|lost|pulled|spent|signed|sold|sacked)\b"
 )
 _VERB_THEN_TEAM = re.compile(
     rf"\b(?:{_MATCH_VERB}|promoted|relegated|leaders|visitors)\s+({_NAME})"

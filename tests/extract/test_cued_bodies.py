@@ -80,3 +80,11 @@ def test_a_person_of_a_body_is_the_speaker():
     assert bodies(text) == {"Siân Pryce": "person", "King's Fund": "organisation"}
     (statement,) = run(text, kind="statement")
     assert statement.claimant == "Siân Pryce"
+
+
+def test_a_club_that_spends_in_sports_copy_is_a_team():
+    found = bodies(
+        "Newcastle have spent less than £60m this season, and their coach said the league "
+        "title was out of reach after the derby defeat; the striker's goals dried up."
+    )
+    assert found["Newcastle"] == "organisation"
