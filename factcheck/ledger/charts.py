@@ -123,6 +123,19 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         return top + plot_h * (1 - float(value) / top_value)
 
     label = quantity.replace("_", " ")
+    # Only as many dates and values as fit side by side: every k-th event, k from the widest
+    # label (about 9 px a character at these sizes). Values are counted from the newest, whose
+    # label runs left, so it gets twice the room. Every dot keeps its figure in its <title>,
+    # the <desc> lists them all, and the table beside the chart shows every report.
+    dates_said = [describe_dates(e.start, e.end, precision=e.precision) for e in events]
+    values_said = [" / ".join(_fmt(r.value) for r in g.reports) if g else "" for g in row]
+    room = (plot_w - 2 * inset) / max(len(events) - 1, 1)
+
+    def step(widest: int) -> int:
+        return max(1, math.ceil(widest / room))
+
+    date_step = step(9 * max(map(len, dates_said), default=0) + 12)
+    value_step = step(2 * 9 * max(map(len, values_said), default=0) + 40)
     described = []
     for event, group in zip(events, row, strict=True):
         when = describe_dates(event.start, event.end, precision=event.precision)
@@ -150,14 +163,16 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
     line_points = []
     for index, (event, group) in enumerate(zip(events, row, strict=True)):
         ex = x(event)
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="middle" font-size="15" fill="#344054">{}</text>',
-                _num(ex),
-                height - bottom + 20,
-                describe_dates(event.start, event.end, precision=event.precision),
+        if index % date_step == 0:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="15" '
+                    'fill="#344054">{}</text>',
+                    _num(ex),
+                    height - bottom + 20,
+                    dates_said[index],
+                )
             )
-        )
         if not group:
             continue
         n = len(group.reports)
@@ -188,13 +203,15 @@ def _series_svg(quantity, events, row, colour, width, height) -> SafeString:
         # Values sit beside the dots, towards the middle: the newest event's to its left, so
         # nothing runs off the right edge.
         newest = index == len(events) - 1 and len(events) > 1
+        if (len(events) - 1 - index) % value_step:
+            continue
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="{}" font-size="16" fill="#101828">{}</text>',
                 _num(ex - 10 - 6 * (n - 1) if newest else ex + 10 + 6 * (n - 1)),
                 _num(y(first_report.value) - 8),
                 "end" if newest else "start",
-                " / ".join(_fmt(r.value) for r in group.reports),
+                values_said[index],
             )
         )
     if len(line_points) > 1:
