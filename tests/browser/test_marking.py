@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services.articles import article_import
@@ -59,8 +60,9 @@ def test_an_editor_marks_a_sentence_a_reviewer_publishes_it_and_readers_see_it(
     page.goto(f"{live_server.url}/admin/ledger/article/{seed_article.pk}/change/")
 
     # A real triple-click selects the one-sentence paragraph (with its line break: trimmed).
+    # The page fills the form just after the mouseup (a zero timeout): wait for it.
     page.locator("#article-body p", has_text="Russia is still insisting").click(click_count=3)
-    assert page.input_value("#mark-form textarea[name=quote]") == SENTENCE
+    expect(page.locator("#mark-form textarea[name=quote]")).to_have_value(SENTENCE)
     page.fill("#mark-form input[name=summary]", "Russia demands the Donbas")
     page.select_option("#mark-form select[name=kind]", "position")
     page.fill("#mark-form input[name=m-quantity] >> nth=0", "regions")
