@@ -33,19 +33,12 @@ def feed_subscription_run(*, subscription: FeedSubscription) -> ImportJob | None
     try:
         feed = feed_fetch(subscription.url)
     except ParseError as err:  # FetchError is a ParseError: network, status, not a feed
-        subscription.last_run_at = now
-        subscription.next_run_at = now + subscription.interval
-        subscription.last_error = str(err)
-        subscription.errors_in_a_row += 1
-        subscription.last_result = "failed"
-        subscription.save(
-            update_fields=[
-                "last_run_at",
-                "next_run_at",
-                "last_error",
-                "errors_in_a_row",
-                "last_result",
-            ]
+        _subscription_ran(
+            subscription,
+            now,
+            error=str(err),
+            errors_in_a_row=subscription.errors_in_a_row + 1,
+            result="failed",
         )
         return None
     with transaction.atomic():
@@ -56,18 +49,31 @@ def feed_subscription_run(*, subscription: FeedSubscription) -> ImportJob | None
             source_name=subscription.source.name if subscription.source_id else "",
             subscription=subscription,
         )
-        subscription.last_run_at = now
-        subscription.next_run_at = now + subscription.interval
-        subscription.last_error = ""
-        subscription.errors_in_a_row = 0
-        subscription.last_result = f"{len(feed.items)} entries, {len(targets)} new (job {job.pk})"
-        subscription.save(
-            update_fields=[
-                "last_run_at",
-                "next_run_at",
-                "last_error",
-                "errors_in_a_row",
-                "last_result",
-            ]
+        _subscription_ran(
+            subscription,
+            now,
+            error="",
+            errors_in_a_row=0,
+            result=f"{len(feed.items)} entries, {len(targets)} new (job {job.pk})",
         )
     return job
+
+
+def _subscription_ran(
+    subscription: FeedSubscription, now, *, error: str, errors_in_a_row: int, result: str
+) -> None:
+    """Record a run, failed or not, and schedule the next one."""
+    subscription.last_run_at = now
+    subscription.next_run_at = now + subscription.interval
+    subscription.last_error = error
+    subscription.errors_in_a_row = errors_in_a_row
+    subscription.last_result = result
+    subscription.save(
+        update_fields=[
+            "last_run_at",
+            "next_run_at",
+            "last_error",
+            "errors_in_a_row",
+            "last_result",
+        ]
+    )
