@@ -21,4 +21,14 @@ class AnonThrottle(_LiveRates, AnonRateThrottle):
 
 
 class UserThrottle(_LiveRates, UserRateThrottle):
-    """Authenticated users (session or token), counted per user."""
+    """Authenticated users (session or token), counted per user.
+
+    An anonymous client is left to ``AnonThrottle`` alone: DRF's user throttle would also count
+    it, by address, under the users' larger budget, which can never refuse what the anonymous
+    budget lets through and cost every anonymous request a second read and write of its
+    request log in the shared cache."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +27,11 @@ def test_each_token_has_its_own_budget(editor_api, reviewer_api, tight_rates):
     assert [editor_api.get("/api/v1/topics/").status_code for _ in range(3)] == [200] * 3
     assert editor_api.get("/api/v1/topics/").status_code == 429
     assert reviewer_api.get("/api/v1/topics/").status_code == 200
+
+
+def test_an_anonymous_client_is_counted_once(anon, tight_rates):
+    """Only the anonymous budget keeps a request log for an anonymous client."""
+    cache.clear()
+    anon.get("/api/v1/topics/")
+    assert len(cache.get("throttle_anon_127.0.0.1")) == 1
+    assert cache.get("throttle_user_127.0.0.1") is None
