@@ -27,14 +27,15 @@ class IdsPaginator(DjangoPaginator):
     the page: skipping 90,000 index entries costs milliseconds, where sorting 90,000 joined rows
     to throw them away cost a second; ``page`` halves even that); the view builds the rows.
 
-    With ``keep_count`` the list's count is kept in the cache under the ledger clock's version
-    and the count query's SQL: a list readers see changes only with a public change, which
-    moves the clock, so the count is exact, and the next reader of the same list (any page)
-    reads it for the clock's one-row lookup instead of counting 72,000 index entries."""
+    With a ``count_key`` (what makes the list what it is: its filters) the list's count is kept
+    in the cache under the ledger clock's version and that key: a list readers see changes only
+    with a public change, which moves the clock, so the count is exact, and the next reader of
+    the same list (any page) reads it for the clock's lookup instead of counting 72,000 index
+    entries."""
 
-    def __init__(self, *args, keep_count: bool = False, **kwargs):
+    def __init__(self, *args, count_key: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.keep_count = keep_count
+        self.count_key = count_key
 
     def page(self, number):
         """The page's ids. Past the middle of the list, they are read from the other end (in
@@ -61,12 +62,10 @@ class IdsPaginator(DjangoPaginator):
 
     @cached_property
     def count(self) -> int:
-        if not self.keep_count:
+        if not self.count_key:
             return super().count
         version, _ = public_clock()
-        sql, params = self.object_list.order_by().query.sql_with_params()
-        digest = hashlib.sha256(f"{sql}|{params!r}".encode()).hexdigest()[:32]
-        key = f"api-count:{version}:{digest}"
+        key = f"api-count:{version}:{self.count_key}"
         count = cache.get(key)
         if count is None:
             count = super().count
@@ -76,13 +75,28 @@ class IdsPaginator(DjangoPaginator):
 
 class ClaimPagination(Pagination):
     """Pages of claim ids with the count kept for readers (``IdsPaginator``); newsroom staff,
-    who see drafts (their edits do not move the public clock), get a fresh count."""
+    who see drafts (their edits do not move the public clock), get a fresh count.
 
-    keep_count = False
+    Every reader sees the same claims (the published ones), so a reader's list is what its
+    query string's filters make it: the count is kept under those, less the parameters that
+    only page, order or shape the rows."""
+
+    count_key = ""
+    not_filters = frozenset({"page", "page_size", "ordering", "expand", "format"})
 
     def django_paginator_class(self, queryset, page_size):
-        return IdsPaginator(queryset, page_size, keep_count=self.keep_count)
+        return IdsPaginator(queryset, page_size, count_key=self.count_key)
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.keep_count = not is_newsroom(request.user)
+        self.count_key = "" if is_newsroom(request.user) else self.filters_key(request)
         return super().paginate_queryset(queryset, request, view)
+
+    def filters_key(self, request) -> str:
+        filters = sorted(
+            (name, value)
+            for name, values in request.query_params.lists()
+            if name not in self.not_filters
+            for value in values
+        )
+        text = f"{request.path}|{filters!r}"
+        return hashlib.sha256(text.encode()).hexdigest()[:32]

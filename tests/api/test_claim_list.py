@@ -231,3 +231,12 @@ def test_pages_past_the_middle_hold_the_same_rows(anon, ordering):
         pages += ids(anon.get("/api/v1/claims/", {**query, "page": number, "page_size": 2}))
     assert pages == whole
     assert len(whole) == 7
+
+
+def test_the_kept_count_is_shared_by_pages_orderings_and_sizes_of_one_filter(
+    anon, world, django_assert_num_queries
+):
+    assert anon.get("/api/v1/claims/?kind=quantity&page_size=5").json()["count"] == 1
+    with django_assert_num_queries(2 + ROW_QUERIES):  # the clock, the page's ids: no count
+        again = anon.get("/api/v1/claims/?ordering=-id&page_size=7&kind=quantity&expand=topic")
+    assert again.json()["count"] == 1
