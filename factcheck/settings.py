@@ -126,6 +126,9 @@ else:
 # Only for a cache every process that writes the ledger shares (a local-memory cache would
 # keep each process's own clock, blind to the others' writes).
 PUBLIC_CLOCK_CACHED = env_bool("PUBLIC_CLOCK_CACHED", bool(REDIS_URL))
+# How long a process may reuse the kept clock it last read (its own writes show at once; other
+# processes' within this time); 0 reads the shared cache every time.
+PUBLIC_CLOCK_LOCAL_SECONDS = float(os.environ.get("PUBLIC_CLOCK_LOCAL_SECONDS", "1"))
 
 # Repeated wrong passwords lock the account from that address (django-axes, records in the
 # database so every app process agrees); the right password then still fails until the cool-off.

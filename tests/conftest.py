@@ -17,9 +17,15 @@ def _own_export_dir(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(settings, monkeypatch):
     from django.core.cache import cache
 
+    from factcheck.ledger.services import clock
+
+    # Each test reads the clock its own writes left: no clock remembered from an earlier test
+    # (whose rolled-back versions are reused), and none remembered unless a test asks.
+    settings.PUBLIC_CLOCK_LOCAL_SECONDS = 0
+    monkeypatch.setattr(clock, "_remembered", None)
     cache.clear()
     yield
     cache.clear()

@@ -12,8 +12,8 @@ change, which moves the clock, makes every kept page stale at once.
 
 With the clock itself kept in a shared cache (``PUBLIC_CLOCK_CACHED``), ``KeptPageMiddleware``
 answers an anonymous reader (no session cookie) before sessions, authentication and the rest
-of the stack run: one cache read for a kept page, or the clock alone for a 304, and no
-database. Anything it cannot answer so goes down the stack to the view as before.
+of the stack run: one cache read for a kept page, or the clock alone for a 304 (nothing, while the
+process remembers the clock), and no database. Anything it cannot answer so goes down the stack to the view as before.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, quote_etag
 
 from factcheck.ledger.permissions import is_newsroom
-from factcheck.ledger.services.clock import CLOCK_CACHE_KEY, public_clock
+from factcheck.ledger.services.clock import kept_clock_and, public_clock
 
 # Raise when a deploy changes what the pages look like, so old ETags stop matching.
 PAGE_VERSION = "1"
@@ -170,11 +170,9 @@ class KeptPageMiddleware:
         """A 304 from the kept clock, or the kept page; None when either is missing or stale."""
         key = _kept_key(request)
         conditional = any(header in request.META for header in _CONDITIONAL)
-        if conditional:  # the clock may be all it takes
-            clock, kept = cache.get(CLOCK_CACHE_KEY), None
-        else:  # one round trip for both
-            found = cache.get_many([CLOCK_CACHE_KEY, key])
-            clock, kept = found.get(CLOCK_CACHE_KEY), found.get(key)
+        # the clock may be all a conditional request takes; else one round trip for both
+        clock, found = kept_clock_and() if conditional else kept_clock_and(key)
+        kept = found.get(key)
         if clock is None:
             return None
         etag, last_modified = _validators(request, clock)

@@ -17,6 +17,7 @@ from django.db import connection
 
 from factcheck.ledger.models import Claim
 from factcheck.ledger.services.claims import claim_publish
+from factcheck.ledger.services import clock
 from factcheck.ledger.services.clock import CLOCK_CACHE_KEY
 from tests.factories import ActorFactory, ClaimFactory
 
@@ -110,6 +111,36 @@ def test_a_missing_clock_is_read_from_the_database_and_kept(
         client.get(url)
 
 
+def test_a_remembered_clock_answers_a_304_without_the_cache(
+    client, claim, settings, monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PUBLIC_CLOCK_LOCAL_SECONDS = 60
+    url = f"/claims/{claim.pk}/"
+    first = client.get(url)
+    cache.delete(CLOCK_CACHE_KEY)  # only the process's own memory of it is left
+    with django_assert_num_queries(0):
+        assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    monkeypatch.setattr(clock, "_remembered", None)  # forgotten: read and kept again
+    with django_assert_num_queries(1):
+        assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def test_this_process_sees_its_own_publish_at_once_with_a_remembered_clock(
+    client, reviewer, settings
+):
+    settings.PUBLIC_CLOCK_LOCAL_SECONDS = 60
+    ClaimFactory(published=True)
+    draft = ClaimFactory(status="in_review")
+    first = client.get("/")
+    assert client.get("/", headers={"If-None-Match": first["ETag"]}).status_code == 304
+    claim_publish(claim=Claim.objects.get(pk=draft.pk), user=reviewer)
+    after = client.get("/", headers={"If-None-Match": first["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != first["ETag"]
+
+
 def test_a_draft_edit_keeps_the_etag_and_a_publish_changes_it(client, reviewer):
     ClaimFactory(published=True)
     draft = ClaimFactory(status="in_review", summary="Before.")
@@ -158,8 +189,12 @@ def test_other_paths_go_down_the_stack(client, claim):
     or django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
     reason="needs a Redis server (REDIS_URL) and PostgreSQL for a second process to share",
 )
-def test_a_publish_in_another_process_changes_the_etag_here(client, reviewer):
-    """A second Python process, with its own cache client, publishes: this one sees it."""
+def test_a_publish_in_another_process_changes_the_etag_here(
+    client, reviewer, settings, monkeypatch
+):
+    """A second Python process, with its own cache client, publishes: this one sees it once
+    the clock it remembers has expired."""
+    settings.PUBLIC_CLOCK_LOCAL_SECONDS = 600
     ClaimFactory(published=True)
     draft = ClaimFactory(status="in_review")
     url = "/"
@@ -185,6 +220,9 @@ def test_a_publish_in_another_process_changes_the_etag_here(client, reviewer):
     )
     subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True, timeout=120)
 
+    # still within the time this process may reuse the clock it read
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    monkeypatch.setattr(clock, "_remembered", None)  # that time is up
     response = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert response.status_code == 200
     assert response["ETag"] != first["ETag"]

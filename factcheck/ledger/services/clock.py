@@ -19,11 +19,18 @@ so every process sees a publish as soon as the database does. A reader that find
 value reads the row and keeps it only if none is there yet (``add``), so a reader that read
 just before a commit cannot overwrite the writer's newer value. Two writers committing at the
 same instant could still leave the older value; it lives ``CLOCK_CACHE_SECONDS`` at most.
+
+Each process also remembers the kept value it last read for ``PUBLIC_CLOCK_LOCAL_SECONDS``
+(a second by default; 0 turns it off), so most 304s and kept pages skip that round trip: a
+publish made by another process reaches this one's validators within that time (its own
+publishes at once), well inside the minute public pages may already be cached for
+(``Cache-Control: max-age``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -74,9 +81,42 @@ def _clock_row() -> tuple[int, dt.datetime]:
     return row or (0, _EPOCH)
 
 
+# (remember until, by time.monotonic(); the clock): this process's last read of the kept clock
+_remembered: tuple[float, tuple[int, dt.datetime]] | None = None
+
+
+def _remember(clock: tuple[int, dt.datetime]) -> tuple[int, dt.datetime]:
+    global _remembered
+    seconds = settings.PUBLIC_CLOCK_LOCAL_SECONDS
+    _remembered = (time.monotonic() + seconds, clock) if seconds > 0 else None
+    return clock
+
+
+def _remembered_clock() -> tuple[int, dt.datetime] | None:
+    remembered = _remembered
+    if remembered is not None and remembered[0] > time.monotonic():
+        return remembered[1]
+    return None
+
+
 def _clock_keep_committed() -> None:
     # Runs after the commit, so the row read is at least this transaction's value.
-    cache.set(CLOCK_CACHE_KEY, _clock_row(), CLOCK_CACHE_SECONDS)
+    row = _clock_row()
+    cache.set(CLOCK_CACHE_KEY, row, CLOCK_CACHE_SECONDS)
+    _remember(row)
+
+
+def kept_clock_and(*keys: str) -> tuple[tuple[int, dt.datetime] | None, dict]:
+    """The kept clock (None when the shared cache has none) and the cache's values for
+    ``keys``, in one round trip at most: none for the clock when this process remembers it."""
+    clock = _remembered_clock()
+    if clock is not None:
+        return clock, (cache.get_many(keys) if keys else {})
+    found = cache.get_many([CLOCK_CACHE_KEY, *keys])
+    clock = found.pop(CLOCK_CACHE_KEY, None)
+    if clock is not None:
+        _remember(clock)
+    return clock, found
 
 
 def _clock_moved_in_this_transaction() -> bool:
@@ -90,12 +130,12 @@ def public_clock() -> tuple[int, dt.datetime]:
     # A transaction that moved the clock sees its own, uncommitted value: never share that.
     if _clock_moved_in_this_transaction():
         return _clock_row()
-    kept = cache.get(CLOCK_CACHE_KEY)
+    kept, _ = kept_clock_and()
     if kept is not None:
         return kept
     row = _clock_row()
     cache.add(CLOCK_CACHE_KEY, row, CLOCK_CACHE_SECONDS)
-    return row
+    return _remember(row)
 
 
 def public_change_mark() -> None:
