@@ -12,8 +12,9 @@ change, which moves the clock, makes every kept page stale at once.
 
 With the clock itself kept in a shared cache (``PUBLIC_CLOCK_CACHED``), ``KeptPageMiddleware``
 answers an anonymous reader (no session cookie) before sessions, authentication and the rest
-of the stack run: one cache read for a kept page, or the clock alone for a 304 (nothing, while the
-process remembers the clock), and no database. Anything it cannot answer so goes down the stack to the view as before.
+of the stack run: one cache read for a kept page, or the clock alone for a 304 (nothing while
+the process remembers the clock), and no database. Anything it cannot answer so goes down the
+stack to the view as before.
 """
 
 from __future__ import annotations

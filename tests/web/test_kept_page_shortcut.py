@@ -16,8 +16,8 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from factcheck.ledger.models import Claim
-from factcheck.ledger.services.claims import claim_publish
 from factcheck.ledger.services import clock
+from factcheck.ledger.services.claims import claim_publish
 from factcheck.ledger.services.clock import CLOCK_CACHE_KEY
 from tests.factories import ActorFactory, ClaimFactory
 
