@@ -1,7 +1,8 @@
 """Claim matching and check-worthiness, measured on the labelled sets in tests/ledger/matching/.
 
     .venv/bin/python bench/matching_bench.py            # tuning part only
-    .venv/bin/python bench/matching_bench.py --blind    # the blind part (score it once)
+    .venv/bin/python bench/matching_bench.py --blind    # the first blind part (scored, read)
+    .venv/bin/python bench/matching_bench.py --blind2   # the second blind part (score it once)
     .venv/bin/python bench/matching_bench.py -v         # list every wrong pair
     .venv/bin/python bench/matching_bench.py --worth first second   # both worth sets
 
@@ -402,7 +403,10 @@ def compare_wordllama() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--blind", action="store_true", help="score the blind part too")
+    parser.add_argument("--blind", action="store_true", help="score the first blind part too")
+    parser.add_argument(
+        "--blind2", action="store_true", help="score the second blind part (once, at the end)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the wrong pairs")
     parser.add_argument(
         "--timing", action="store_true", help="time the matcher on the configured database"
@@ -424,6 +428,8 @@ def main() -> None:
     score_part("tuning", args.verbose)
     if args.blind:
         score_part("blind", False)
+    if args.blind2:
+        score_part("blind2", False)
     for name in args.worth:
         score_worth(name, args.verbose)
     if args.wordllama:
