@@ -90,6 +90,20 @@ def test_filters_narrow_the_claims(client, donetsk):
     assert found(q="Donetsk", actor=russia.pk) == set()
 
 
+def test_the_topic_filter_lists_every_topic_escaped_with_the_chosen_one_selected(client):
+    chosen = TopicFactory(title='Aid <convoys> & "corridors"')
+    TopicFactory(title="Energy")
+    html = client.get("/search/", {"topic": chosen.pk}).content.decode()
+    select = html[
+        html.index('<select name="topic"') : html.index("</select>", html.index('name="topic"'))
+    ]
+    assert '<option value="">---------</option>' in select
+    label = "Aid &lt;convoys&gt; &amp; &quot;corridors&quot;"
+    assert f'<option value="{chosen.pk}" selected>{label}</option>' in select
+    assert ">Energy</option>" in select
+    assert 'id="id_topic"' in select
+
+
 def test_invalid_filters_are_reported_not_crashed_on(client):
     response = client.get("/search/", {"actor": "nope", "date_from": "yesterday"})
     assert response.status_code == 200
