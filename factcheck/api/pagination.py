@@ -5,16 +5,11 @@ from __future__ import annotations
 import hashlib
 from functools import cached_property
 
-from django.core.cache import cache
 from django.core.paginator import Paginator as DjangoPaginator
 from rest_framework.pagination import PageNumberPagination
 
 from factcheck.ledger.permissions import is_newsroom
-from factcheck.ledger.services.clock import public_clock
-
-# How long a kept count may stay in the cache; a public change makes it stale sooner (its key
-# carries the ledger clock's version, so the next reader counts again).
-COUNT_CACHE_SECONDS = 3600
+from factcheck.ledger.services.clock import kept_with_clock
 
 
 class Pagination(PageNumberPagination):
@@ -64,13 +59,9 @@ class IdsPaginator(DjangoPaginator):
     def count(self) -> int:
         if not self.count_key:
             return super().count
-        version, _ = public_clock()
-        key = f"api-count:{version}:{self.count_key}"
-        count = cache.get(key)
-        if count is None:
-            count = super().count
-            cache.set(key, count, COUNT_CACHE_SECONDS)
-        return count
+        return kept_with_clock(
+            f"api-count:{self.count_key}", lambda: super(IdsPaginator, self).count
+        )
 
 
 class ClaimPagination(Pagination):

@@ -8,12 +8,17 @@ fast).
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from factcheck.ledger.choices import ClaimStatus
 from factcheck.ledger.models import Actor, Article, Claim, Event, Series, Topic
+from factcheck.ledger.services.clock import kept_with_clock
 
 PAGE_SIZE = 5000
 
@@ -23,7 +28,22 @@ def _published():
 
 
 class PagedSitemap(Sitemap):
+    """A section counted once per request, and with the clock in the shared cache, once per
+    public change: Django's sitemap builds a new paginator, and so counts the section again,
+    each time it is asked for one; the count is kept under the public clock instead, for the
+    index and the section's own pages, and shared by the sections that list the same records
+    (an actor's page and its positions)."""
+
     limit = PAGE_SIZE
+    counted_as = ""  # sections listing the same records share their count
+
+    @cached_property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        if settings.PUBLIC_CLOCK_CACHED:  # else reading the clock would cost a query a section
+            name = self.counted_as or type(self).__name__
+            paginator.count = kept_with_clock(f"sitemap-count:{name}", lambda: paginator.count)
+        return paginator
 
     def get_latest_lastmod(self):
         # The index would read every item for it; crawlers re-read the sections anyway.
@@ -56,6 +76,8 @@ class ArticleSitemap(PagedSitemap):
 
 
 class ActorSitemap(PagedSitemap):
+    counted_as = "actors"
+
     def items(self):
         # Actors a published claim names, as claimant or as subject: two index probes per
         # actor. "id IN (every published claim's claimant) OR id IN (every subject)" ran for

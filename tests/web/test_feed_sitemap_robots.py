@@ -109,7 +109,10 @@ def test_robots_txt_points_at_the_sitemap(client):
 
 
 @pytest.mark.parametrize("rows", [1, 20])
-def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_num_queries, rows):
+def test_the_sitemap_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, rows, settings
+):
+    settings.PUBLIC_CLOCK_CACHED = False  # counted afresh (kept counts: the test below)
     for _ in range(rows):
         ClaimFactory(
             published=True,
@@ -158,3 +161,22 @@ def test_the_sitemap_pages_every_section(client, monkeypatch):
 def test_robots_txt_runs_no_query(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         client.get("/robots.txt")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_clock_kept_each_section_is_counted_once_per_public_change(
+    client, settings, django_assert_num_queries
+):
+    settings.PUBLIC_CLOCK_CACHED = True
+    ClaimFactory(published=True, claimant=ActorFactory(), subjects=[ActorFactory()])
+    with django_assert_num_queries(6):
+        # one count per section (the clock is kept since the commit): the actors once for both
+        # of their sections (their pages and their positions pages)
+        client.get("/sitemap.xml")
+    for section in ("actors", "actor-positions", "claims"):
+        with django_assert_num_queries(1):  # the page of records: clock and count are kept
+            response = client.get(f"/sitemap-{section}.xml")
+        assert response.status_code == 200
+    ClaimFactory(published=True)  # a public change: counted afresh
+    with django_assert_num_queries(2):
+        assert client.get("/sitemap-claims.xml").content.count(b"<url>") == 2

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -70,6 +72,8 @@ PUBLIC_MODELS = (
     Position,
 )
 
+
+T = TypeVar("T")
 
 CLOCK_CACHE_KEY = "ledger-clock:public"
 CLOCK_CACHE_SECONDS = 10
@@ -136,6 +140,19 @@ def public_clock() -> tuple[int, dt.datetime]:
     row = _clock_row()
     cache.add(CLOCK_CACHE_KEY, row, CLOCK_CACHE_SECONDS)
     return _remember(row)
+
+
+def kept_with_clock(name: str, compute: Callable[[], T], seconds: int = 3600) -> T:
+    """A value computed from what readers see (a count, say), kept in the cache under the
+    public clock's version: exact, since only a public change alters it and every public change
+    moves the clock; computed again by the first reader after one."""
+    version, _ = public_clock()
+    key = f"clock-kept:{version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 def public_change_mark() -> None:
