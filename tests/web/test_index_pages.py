@@ -74,3 +74,16 @@ def test_each_index_runs_a_fixed_number_of_queries(client, django_assert_num_que
         # 3. the page's rows, with what they show joined in
         response = client.get(path)
     assert response.status_code == 200
+
+
+def test_a_records_own_pages_follow_the_same_page_rule(client):
+    """An actor's, an event's and a series' pages: page 1 even when empty, 404 past the last
+    or for what is not a page number (not quietly page 1 or the last page)."""
+    event = EventFactory(series=SeriesFactory())
+    actor = ActorFactory()
+    for path in (f"/actors/{actor.pk}/", f"/events/{event.pk}/", f"/series/{event.series_id}/"):
+        assert client.get(path).status_code == 200
+        assert client.get(path + "?page=1").status_code == 200
+        assert client.get(path + "?page=2").status_code == 404, path
+        assert client.get(path + "?page=abc").status_code == 404, path
+        assert client.get(path + "?page=０").status_code == 404, path

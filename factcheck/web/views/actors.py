@@ -6,7 +6,6 @@ Positions show only when backed by published evidence, with only that evidence.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -15,6 +14,7 @@ from factcheck.ledger.models import Actor, Claim
 from factcheck.ledger.reports.timelines import positions_visible, tracks_from
 
 from ..caching import public_page
+from ..paging import page_of
 
 CLAIMS_PER_PAGE = 50  # claims by or about the actor on one page, newest first
 
@@ -30,13 +30,14 @@ def actor(request, pk: int):
         .values("pk")
         .union(Claim.subjects.through.objects.filter(actor=actor).order_by().values("claim_id"))
     )
-    page = Paginator(
+    page = page_of(
+        request,
         Claim.objects.published()
         .filter(pk__in=by_or_about)
         .as_rows()
         .order_by("-article__published", "article_id", "start", "id"),
         CLAIMS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
     claims = list(page)
     positions = positions_visible().filter(actor=actor).order_by("topic__title", "as_of", "pk")
     return render(

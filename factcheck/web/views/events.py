@@ -6,7 +6,6 @@ Figures of different events of one series are a series, never a discrepancy.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -16,6 +15,7 @@ from factcheck.ledger.reports.event_figures import event_figures
 from factcheck.ledger.reports.series_figures import series_figures
 
 from ..caching import public_page
+from ..paging import page_of
 
 CLAIMS_PER_PAGE = 50  # an event's claims on one page, oldest first
 EVENTS_PER_PAGE = 50  # a series' events (table columns, chart points) on one page, oldest first
@@ -25,13 +25,14 @@ EVENTS_PER_PAGE = 50  # a series' events (table columns, chart points) on one pa
 @public_page
 def event(request, pk: int):
     event = get_object_or_404(Event.objects.with_related(), pk=pk)
-    page = Paginator(
+    page = page_of(
+        request,
         Claim.objects.published()
         .filter(event=event)
         .as_rows()
         .order_by("article__published", "article_id", "start", "id"),
         CLAIMS_PER_PAGE,
-    ).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "web/event.html",
@@ -43,9 +44,7 @@ def event(request, pk: int):
 @public_page
 def series(request, pk: int):
     series = get_object_or_404(Series, pk=pk)
-    page = Paginator(series.events.order_by("start", "id"), EVENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, series.events.order_by("start", "id"), EVENTS_PER_PAGE)
     figures = series_figures(series=series, events=page)
     return render(
         request,
