@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Span, inside_any
+from .vocabulary import data_lines
 
 _MONTHS = {
     name.lower(): i
@@ -46,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "months-to",
         re.compile(
-            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?P<n>{_COUNT_WORDS})\s+months\s+"
+            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?:(?P<n>{_COUNT_WORDS})\s+months|year)\s+"
             rf"(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})"
             r"(?:\s+(?P<y>(?:19|20)\d{2}))?(?![\w])",
             re.IGNORECASE,
@@ -117,7 +118,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"(?<![\w])(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|of|[Bb]efore|[Aa]fter|early|late|"
-            r"mid-?|through|for|with|than|the|its|their|[Dd]uring)\s+)?"
+            r"mid-?|through|for|with|than|the|its|their|[Dd]uring|into)\s+)?"
             r"(?P<y>(?:1[5-9]|20)\d{2})(?![\w%-])"
         ),
     ),
@@ -173,6 +174,46 @@ _PAST_BEFORE = re.compile(
     r"(?:in\s+|from\s+|between\s+|on\s+)?$",
     re.IGNORECASE,
 )
+
+
+# Past-tense verbs: the irregular ones news copy uses most, and regular "-ed" forms except
+# those that are mostly adjectives or announce the future ("expected", "scheduled").
+_PAST_VERBS = frozenset(data_lines("past_tense_verbs.txt"))
+_NOT_PAST_ED = frozenset(data_lines("ed_words_not_past.txt"))
+_TENSE_PREPS = frozenset({"in", "", "early", "late", "mid", "mid-", "of"})
+_SENTENCE_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _past_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a date is told in the past tense and announces no future.
+
+    Looks from the start of the sentence to the date, and at the words right after it up to a
+    comma ("tax rises in March had made …"). A month after "for", "ahead of" or "before" names
+    an event the past verb looks forward to ("called up for the friendlies in March"): no
+    decision.
+    """
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = text[sentence_start:start]
+    if _FUTURE.search(left) or _LOOKS_AHEAD.search(left):
+        return False
+    last = None
+    for w in _SENTENCE_WORD.finditer(left):
+        if _is_past(w.group(0).lower()):
+            last = w
+    if last is not None:
+        return not _FOR_EVENT.search(left, last.end())
+    right = re.split(r"[,.;:]", text[end : end + 40])[0]
+    return any(_is_past(w.lower()) for w in _SENTENCE_WORD.findall(right)[:3])
+
+
+def _is_past(word: str) -> bool:
+    return word in _PAST_VERBS or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED
+    )
+
+
+_LOOKS_AHEAD = re.compile(r"\b(?:poised\s+to|on\s+course\s+to|ahead\s+of)\b", re.IGNORECASE)
+_FOR_EVENT = re.compile(r"\b(?:for|ahead\s+of|before|towards?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -333,6 +374,10 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
     elif prep in ("until", "in", "by", "") and (prep == "until" or _FUTURE.search(clause)):
         # "until March", "will be cut in November": the coming one.
         year += (year, month) < (published.year, published.month)
+    elif prep in _TENSE_PREPS and _past_sentence(text, m.start(), m.end()):
+        # "cut 60 staff in New York in March", "tax rises in March had made": a sentence told
+        # in the past tense with no future marker before the month points to the last March.
+        year -= (year, month) > (published.year, published.month)
     first, last = _month_span(year, month)
     return first, last, "month"
 
@@ -342,12 +387,19 @@ def _year(m: re.Match[str], text: str, published: datetime.date):
     # A bare four-digit number is a year only after a preposition ("in 2022", "since 2014");
     # before 1900 only after one of "in", "since", "by", "from", "until", "before", "after".
     bare = m.group(0) == m["y"]
-    if bare and not re.search(r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:]):
+    # "between 2019 and 2024", "that 2028 was more realistic": a year in a list or as a subject.
+    joined = re.search(r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:])
+    if bare and not joined and not _YEAR_SUBJECT.match(text, m.end()):
         return None
     if year < 1900 and (bare or not re.match(r"(?i)(?:in|since|by|from|until|before|after)\s",
                                              m.group(0))):  # fmt: skip
         return None
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+
+
+_YEAR_SUBJECT = re.compile(
+    r"\s+(?:was|is|will|would|could|should|may|might|has|had|looks|looked|remains|seems)\b"
+)
 
 
 def _easter(year: int) -> datetime.date:
@@ -450,10 +502,14 @@ def _ago(m: re.Match[str], text: str, published: datetime.date):
 def _weekday(m: re.Match[str], text: str, published: datetime.date):
     target = _WEEKDAYS[m["wd"].lower()]
     prep = (m["prep"] or "").lower()
+    if not prep and _NAME_AFTER.match(text, m.end()):
+        return None  # "the Sunday Times", "Saturday Night Live": part of a name
     back = (published.weekday() - target) % 7
     clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start()))
     clause = text[clause_start + 1 : m.start()]
-    future = prep == "next" or (prep != "last" and bool(_FUTURE.search(clause)))
+    future = prep == "next" or (
+        prep != "last" and bool(_FUTURE.search(clause) or _scheduled(clause))
+    )
     if future and back != 0:
         day = published + datetime.timedelta(days=7 - back)
     elif prep == "last" and back == 0:
@@ -461,6 +517,24 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     else:
         day = published - datetime.timedelta(days=back)
     return day, day, "day"
+
+
+# A capitalised word right after a weekday, other than a month: the weekday names something.
+_NAME_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}(?![\w]))[A-Z][a-z]")
+# Verbs of a fixture or a timetable in the present tense ("Atalanta hosts Genoa on Saturday",
+# "the committee meets on Tuesday"): what they announce is the coming day.
+_SCHEDULE_VERBS = re.compile(
+    r"(?i)(?<![\w’'-])(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )("
+    + "|".join(sorted(data_lines("schedule_verbs.txt"), key=len, reverse=True)).replace(" ", r"\s+")
+    + r")(?![\w’'-])"
+)
+
+
+def _scheduled(clause: str) -> bool:
+    """Whether a clause announces a fixture in the present tense and tells nothing past."""
+    if _SCHEDULE_VERBS.search(clause) is None:
+        return False
+    return not any(_is_past(w.lower()) for w in _SENTENCE_WORD.findall(clause))
 
 
 def _year_range(m: re.Match[str], text: str, published: datetime.date):
@@ -522,8 +596,9 @@ def _count(word: str) -> int | None:
 
 
 def _months_to(m: re.Match[str], text: str, published: datetime.date):
-    """ "the 12 months to August": the months ending with the most recent such month."""
-    n, month = _count(m["n"]), _MONTHS[m["mon"].rstrip(".").lower()]
+    """ "the 12 months to August", "the year to March": the months ending with the most recent
+    such month."""
+    n, month = _count(m["n"]) if m["n"] else 12, _MONTHS[m["mon"].rstrip(".").lower()]
     if not n:
         return None
     year = int(m["y"]) if m["y"] else published.year - (month > published.month)

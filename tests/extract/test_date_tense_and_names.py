@@ -1,0 +1,107 @@
+"""Dates read from the tense of their sentence, fixtures, bare years, names holding a weekday."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from factcheck.extract import dates as date_rules
+from factcheck.extract import vocabulary
+from tests.extract.helpers import run
+
+DECEMBER = datetime.date(2026, 12, 2)  # a Wednesday
+
+
+def dates(text: str, published: datetime.date = DECEMBER) -> list[tuple[str, str, str]]:
+    return [(s.text, str(s.start_date), str(s.end_date))
+            for s in run(text, published=published, kind="date")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A past-tense sentence: the month that has gone by, not the coming one.
+        ("The council shut two libraries in Leeds in March.", ("in March", "2026-03-01")),
+        ("Ministers said the rail strikes in April had cost £90m.", ("in April", "2026-04-01")),
+        ("The bank raised rates twice, in February and again later.",
+         ("in February", "2026-02-01")),
+        # The future wins, and so does a month the past verb looks ahead to.
+        ("The council said it will shut two libraries in March.", ("in March", "2027-03-01")),
+        ("She was picked for the tour of India in February.", ("in February", "2027-02-01")),
+        ("Officials met ahead of the summit in March.", ("in March", "2027-03-01")),
+        # Nothing past: the nearest such month.
+        ("The museum reopens in March.", ("in March", "2027-03-01")),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_year_follows_the_tense_of_its_sentence(text, expected):
+    found = dates(text)
+    assert [(t, start) for t, start, _end in found] == [expected]
+
+
+def test_a_verb_after_the_comma_is_another_clause():
+    assert dates("Talks resume in March, the envoy added.") == [
+        ("in March", "2027-03-01", "2027-03-31")
+    ]
+
+
+def test_the_year_to_a_month_is_twelve_months_ending_with_it():
+    assert dates("Visits fell 8% in the year to March.") == [
+        ("in the year to March", "2025-04-01", "2026-03-31")
+    ]
+    assert dates("Exports rose in the year to October 2024.") == [
+        ("in the year to October 2024", "2023-11-01", "2024-10-31")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Leeds host Fulham on Saturday.", "2026-12-05"),
+        ("The committee meets on Monday to vote on the budget.", "2026-12-07"),
+        ("Porto visits Benfica on Sunday.", "2026-12-06"),
+        # Not a fixture verb in the present: the last such day.
+        ("The hosts scored twice on Saturday.", "2026-11-28"),
+        ("His visits ended on Monday.", "2026-11-30"),
+        ("Leeds hosted Fulham on Saturday.", "2026-11-28"),
+    ],
+)
+def test_a_fixture_in_the_present_tense_is_on_the_coming_weekday(text, day):
+    assert [start for _t, start, _end in dates(text)] == [day]
+
+
+def test_a_weekday_in_front_of_a_name_is_not_a_date():
+    assert dates("A poll for the Sunday Telegraph put Labour ahead.") == []
+    assert dates("He told the Monday Club dinner.") == []
+    # A month after the weekday leaves it a date ("on Monday December 7").
+    assert "on Monday" in [t for t, _start, _end in dates("The vote is on Monday December 7.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deliveries will slip into 2028.", ("into 2028", "2028-01-01")),
+        ("Analysts think 2029 is more likely.", ("2029", "2029-01-01")),
+        ("and that 2030 would be a record year", ("2030", "2030-01-01")),
+    ],
+)
+def test_a_bare_year_after_into_or_before_a_verb_is_a_year(text, expected):
+    assert [(t, start) for t, start, _end in dates(text)] == [expected]
+
+
+def test_a_bare_number_before_a_noun_is_no_year():
+    assert dates("The plant employs 2030 people.") == []
+
+
+@pytest.mark.parametrize(
+    "name", ["past_tense_verbs.txt", "ed_words_not_past.txt", "schedule_verbs.txt"]
+)
+def test_the_tense_vocabularies_are_lower_case_unique_words(name):
+    entries = vocabulary.data_lines(name)
+    assert entries and len(entries) == len(set(entries))
+    assert all(e == e.lower().strip() and e.replace(" ", "").isalpha() for e in entries)
+
+
+def test_regular_past_forms_are_left_to_the_ed_rule():
+    # "led" is too short for the "-ed" rule, which wants five letters or more.
+    assert not [w for w in date_rules._PAST_VERBS if w.endswith("ed") and len(w) > 4]
