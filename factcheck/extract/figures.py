@@ -29,6 +29,7 @@ from .vocabulary import (
     SUPPLY_WORDS,
     UNITS,
     VAGUE_PLURALS,
+    data_lines,
 )
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -271,7 +272,7 @@ def _range(
     word = (link.group("word") or "").lower()
     if word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
-    if word == "to" and (_FROM_BEFORE.search(before) or re.search(r"\bby\s+$", before)):
+    if word == "to" and (_FROM_BEFORE.search(before) or _changed_by(text, sentence.start, m)):
         return None  # "from 20 to 30", "fell by 9,000 to 717,000": a change, not a range
     digits_follow = text[link.end() : link.end() + 1].isdigit()
     if word == "or" and m.group("num")[0].isdigit():
@@ -296,7 +297,7 @@ def _range(
         return None
     start = m.start()
     between = _BETWEEN_BEFORE.search(before)
-    hedge = _HEDGE.search(before[: between.start()] if between else before)
+    hedge = _hedge(before[: between.start()] if between else before)
     if between:
         start -= len(before) - between.start()
     if hedge:
@@ -362,6 +363,12 @@ def _figure(
         return None
     if _RANK_BEFORE.search(before):
         return None  # "world number two Stefano Rinaldi" is a rank
+    if _WHOLE_BEFORE.search(before):
+        return None  # "three of its last four games": the whole, not what is counted
+    if is_digits and _is_score(text, sentence, start, end):
+        return None  # "drew 0-0", "beaten 3-1": a score (a range was tried first)
+    if is_fraction and _PERIOD_OF_PLAY_BEFORE.search(before):
+        return None  # "the second half", "the other half of the season": a part, not a share
     if is_fraction and _ORDINAL_AFTER.match(text, end):
         return None  # "a third straight title", "a second time": an ordinal, not a fraction
     value = float(raw.replace(",", "")) if is_digits else _word_value(raw)
@@ -474,7 +481,7 @@ def _figure(
         or (quantity == "duration" and re.match(r"\s+ago\b", text[counted_end : counted_end + 6]))
     ):
         return None  # "two years ago" is a date, not a duration
-    hedge = _HEDGE.search(before)
+    hedge = _hedge(before)
     bound = "exact"
     span_start = start
     written_before = _MAGNITUDE_BEFORE.search(before) if quantity == "magnitude" else None
@@ -502,12 +509,72 @@ def _figure(
 
 
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umber|No\.)\s+$")
+_OF_DETERMINERS = r"(?:the|its|their|his|her|our|my|your|these|those)"
+_OF_ADJECTIVES = frozenset({"last", "first", "next", "past", "previous", "remaining", "top"})
+# "three of its last four games", "171 of the 255 seats": the number after "of" is the whole.
+_WHOLE_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{_WORD_NUMBER}))\s+of\s+{_OF_DETERMINERS}"
+    rf"(?:\s+(?:{'|'.join(sorted(_OF_ADJECTIVES))}))?\s+$",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(r"[-–]\d{1,3}(?![\w.,%])")
+_SCORE_WORDS = frozenset(data_lines("score_words.txt"))
+
+
+def _is_score(text: str, sentence: Span, start: int, end: int) -> bool:
+    """ "drew 0-0", "a 2-1 win": two numbers joined by a dash next to a word of a match ("a
+    53-47 majority" is a split of seats and counts)."""
+    score = _SCORE_AFTER.match(text, end)
+    if score is None:
+        return False
+    before = re.findall(r"[A-Za-z]+", text[max(sentence.start, start - 30) : start])[-3:]
+    after = re.findall(r"[A-Za-z]+", text[score.end() : min(sentence.end, score.end() + 30)])[:2]
+    return any(w.lower() in _SCORE_WORDS for w in before + after)
+
+
+_PERIOD_OF_PLAY_BEFORE = re.compile(
+    r"\b(?:first|second|other|opening|closing|latter|former)[\s-]+$", re.IGNORECASE
+)
+# Verbs that take "over" as a particle: "handed over 48 aircraft" is no hedge.
+_OVER_PARTICLE_VERBS = frozenset(data_lines("over_particle_verbs.txt"))
+# Verbs of change: "fell by 9,000 to 717,000" is a change; "miss by 10 to 20 aircraft" a range.
+_CHANGE_STEMS = tuple(data_lines("change_verb_stems.txt"))
+
+
+def _hedge(before: str) -> re.Match[str] | None:
+    """The hedge right before a number, unless "over" is the particle of a verb."""
+    hedge = _HEDGE.search(before)
+    if hedge and hedge.group("hedge").lower() == "over":
+        verb = re.search(r"([A-Za-z]+)\s+$", before[: hedge.start("hedge")])
+        if verb and verb.group(1).lower() in _OVER_PARTICLE_VERBS:
+            return None
+    return hedge
+
+
+def _changed_by(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """Whether "by N to M" follows a verb of change in its clause ("cut by 2 to 5")."""
+    by = re.search(r"\bby\s+$", text[max(sentence_start, m.start() - 10) : m.start()])
+    if by is None:
+        return False
+    clause = text[_clause_start(text, sentence_start, m.start()) : m.start()].lower()
+    return any(w.startswith(_CHANGE_STEMS) for w in re.findall(r"[a-z]+", clause))
+
+
 _ORDINAL_AFTER = re.compile(r"\s+(?:straight|consecutive|successive|time|term|round|place)\b")
 # "ticket sales topped 70,000", "a crowd of about 60,000": a total with no noun after it.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|crowd\s+of|attendance\s+of)\s+"
+    r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|(?:crowd|attendance|audience|"
+    r"turnout|viewership)\s+of)\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just|a\s+record)\s+)*$"
 )
+
+
+_OF_SKIP = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "these"})
+_OF_SKIP |= _OF_ADJECTIVES
+
+
+def _is_number_word(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in NUMBER_WORDS
 
 
 def _subject(text: str, sentence_start: int, number_start: int) -> tuple[str, str]:
@@ -535,9 +602,13 @@ def _counted(
         low = word.lower()
         if low == "of" and (allow_of or (i == 0)):
             i += 1
-            while i < len(tokens) and tokens[i].group(0).lower() in ("the", "them", "those"):
-                if tokens[i].group(0).lower() in ("them", "those"):
-                    return _PREVIOUS, tokens[i].end(), ""
+            if i < len(tokens) and tokens[i].group(0).lower() in ("them", "those"):
+                return _PREVIOUS, tokens[i].end(), ""
+            # "three of its last four games": past the determiner, the adjective and the whole.
+            while i < len(tokens) and (
+                tokens[i].group(0).lower() in _OF_SKIP
+                or (i + 1 < len(tokens) and _is_number_word(tokens[i].group(0)))
+            ):
                 i += 1
             allow_of = False
             continue
