@@ -59,21 +59,44 @@ _INVERTED = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
 )
 _MAX_SPEAKER_WORDS = 10
+# After "…, said": a short phrase that names a speaker and ends the clause.
+_AFTER_COMMA_SPEAKER = re.compile(
+    r"\s+(?P<np>(?:the|a|an|[A-Z][\w’'.\-]*)(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[,;]|\.?$))"
+)
+_ASIDE_START = re.compile(r"\s*(?:who|which|whose|whom|a|an|the|now|then|also)\b", re.I)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|should|had|has|have|may|might|must|did|does|"
+    r"do|can|not)\b",
+    re.IGNORECASE,
+)
+# After a body's name, a noun for the body itself or for the person who speaks for it ("A DCMS
+# spokesperson", "the PCS union"); "the CDU politician" is a person, not the party.
+_ROLE_AFTER_BODY = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:spokesperson|spokesman|spokeswoman|press\s+office|"
+    + "|".join(
+        sorted((n for n, k in SPEAKER_NOUNS.items() if k != "person"), key=len, reverse=True)
+    )  # fmt: skip
+    + r")"
+)
 # Head words of a body's name that a speaker noun points back to
 # ("the agency" → "… Administration").
 _HEADS_FOR: dict[str, set[str]] = {
-    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind == "body"
+    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind != "person"
 }
+_HEADS_FOR["thinktank"] = _HEADS_FOR["think-tank"] = {"Institute", "Foundation", "Centre",
+                                                       "Center", "Trust", "Forum"}  # fmt: skip
 _HEADS_FOR["agency"] = {"Agency", "Administration", "Authority", "Service", "Bureau", "Office",
                         "Commission", "Centers", "Centre", "Center", "Department"}  # fmt: skip
 _HEADS_FOR["court"] = {"Court", "Tribunal"}
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
-    r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
-    r"previous|latest|initial|original|"
+    r"(?:\bto|\b(?:the|(?-i:a|an)|its|their|his|her|our|your|these|those|such|any|new|fresh|"
+    r"for|of|previous|latest|initial|original|"
     r"with|on|in|by|from|about|at)|['’]s?)\s+$",
     re.IGNORECASE,
 )
+# Verbs that are never nouns: "Christie's said" is a body speaking, not "Kyiv's claims".
+_ALWAYS_VERBS = frozenset({"said", "says", "told", "added"})
 
 
 @dataclass
@@ -145,6 +168,21 @@ def find_statements(
         if i and hit.claimant.lower() in ("the same source", "the same sources"):
             hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
             hit.rule += ", 'the same source' → the previous statement's claimant"
+            continue
+        # "said the people" after "according to people familiar with the matter": the
+        # speakers described before.
+        back = re.fullmatch(r"the\s+([a-z]+)", hit.claimant, re.IGNORECASE)
+        if back and hit.claimant_id is None:
+            noun = back.group(1).lower()
+            earlier = next(
+                (h for h in reversed(found[:i]) if h.claimant_id is None
+                 and h.claimant.lower() != hit.claimant.lower()
+                 and noun in h.claimant.lower().split()),
+                None,
+            )  # fmt: skip
+            if earlier is not None:
+                hit.claimant = earlier.claimant
+                hit.rule += f", '{back.group(0)}' → the speakers described before"
     return found
 
 
@@ -163,7 +201,10 @@ def _sentence_statements(
         after = body[m.end() : m.end() + 4]
         if after.startswith(" to ") and m.group(1) not in ("told", "tell", "tells"):
             continue
-        if _NOT_A_VERB.search(body[: m.start()]):
+        not_a_verb = _NOT_A_VERB.search(body[: m.start()])
+        if not_a_verb and not (
+            m.group(1) in _ALWAYS_VERBS and not_a_verb.group(0).lstrip()[:1] in "'’"
+        ):
             continue
         if m.group(1) == "put" and not _PUT_AT.match(body, m.end()):
             continue
@@ -269,6 +310,21 @@ def _speaker_for(
             return _resolve(text, np, start, start + len(np), mentions, outside,
                             f"quote, '{verb}' + speaker")  # fmt: skip
         return None
+    if stripped.endswith(",") and verb in ("said", "says", "added"):
+        # "… held back by shortages, said the people, who asked not to be named": the speaker
+        # after the verb, when a short phrase with no verb of its own runs to a comma or the end.
+        after = _AFTER_COMMA_SPEAKER.match(text, verb_end, sentence.end)
+        aside = text.rfind(",", sentence.start, end - 1)
+        # "Lindqvist, who joined …, said the defeat hurt": the subject before a relative aside.
+        relative = aside >= 0 and _ASIDE_START.match(text, aside + 1)
+        if after and not relative and not _CLAUSE_VERB.search(after.group("np")):
+            np = after.group("np")
+            start = after.start("np")
+            near = _mention_starting_at(mentions, start)
+            if near is not None and near.end == start + len(np):
+                return _from_mention(near, f"', {verb}' + speaker")
+            return _resolve(text, np, start, start + len(np), mentions, outside,
+                            f"', {verb}' + speaker")  # fmt: skip
     if verb.endswith("ing") and stripped.endswith(","):
         # "…, adding that …" continues the previous speaker; else the sentence's first actor.
         if speakers:
@@ -308,7 +364,17 @@ def _speaker_for(
         if speakers:
             return _Speaker("", None, "same", verb_start)
         first = _sentence_subject(text, sentence, mentions)
-        return _from_mention(first, f"subject of '{verb}'") if first else None
+        if first is not None:
+            return _from_mention(first, f"subject of '{verb}'")
+        # "Asked whether …, he smiled and said:": the subject of the verb before "and".
+        and_at = sentence.start + match.start("word")
+        clause_at = max(text.rfind(",", sentence.start, and_at) + 1, sentence.start)
+        subject = re.match(r"\s*([A-Za-z]+)\s+[a-z]+\s*$", text[clause_at:and_at])
+        if subject and subject.group(1).lower() in PRONOUNS_PERSON | PRONOUNS_THING:
+            at = clause_at + subject.start(1)
+            return _resolve(text, subject.group(1), at, at + len(subject.group(1)), mentions,
+                            outside, f"subject of '… and {verb}'")  # fmt: skip
+        return None
     elif np and match.group("punct") == "," and _ROLE_START.match(np):
         # "Col Martin O'Donnell, a spokesman for the US commander said": the name before.
         comma = sentence.start + match.start("punct")
@@ -410,11 +476,21 @@ def _resolve(
         return _from_mention(m, f"{rule} ('{np}')")
     if low in ("they", "we", "i", "you"):
         return None
+    body = _body_before_role(text, start, end, mentions)
+    if body is not None:
+        return _from_mention(body, f"{rule}, '{np}' → the body in front of the role")
     pointer = _POINTER.match(np)
     kind = SPEAKER_NOUNS.get(pointer.group("noun").lower()) if pointer else None
+    if kind and kind != "person" and pointer.group("noun")[0].isupper():
+        kind = None  # "The Edinburgh International Festival": a name, not a pointer
     if kind:
         want_person = kind == "person"
-        before = [x for x in outside if x.end <= start and x.is_person == want_person]
+        before = [x for x in outside if x.end <= start and _fits(x, kind)]
+        # "The Conservatives, who …, proposed a rise, which the party says …": the body that
+        # opens the sentence comes before any named earlier.
+        opener = _sentence_opener(text, start, before)
+        if opener is not None:
+            return _from_mention(opener, f"{rule}, '{np}' → the body that opens the sentence")
         # "the agency" after "the Food and Drug Administration … Meridian Therapeutics": the
         # body whose name has the noun (or, for "agency", a public body's head word) wins.
         heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
@@ -424,6 +500,40 @@ def _resolve(
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip
     return _Speaker(np, None, rule, start)
+
+
+def _fits(m: Mention, kind: str) -> bool:
+    """Whether a mention can be what a role noun of this kind points back to."""
+    if kind == "person":
+        return m.is_person
+    if kind == "organisation":
+        return m.actor_kind == "organisation"
+    return not m.is_person
+
+
+def _sentence_opener(text: str, start: int, before: list[Mention]) -> Mention | None:
+    """A body mention that opens the sentence holding a pointer (not the pointer's own)."""
+    if not before:
+        return None
+    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    lead = re.match(r"(?:The\s+)?", text[sentence_start:start])
+    at = sentence_start + lead.end()
+    opener = next((m for m in before if m.start == at and not m.is_person), None)
+    if opener is None or not re.match(r"\s*,", text[opener.end : opener.end + 2]):
+        return None  # only a subject set off by a relative clause ("X, who …, …, which the …")
+    return opener
+
+
+def _body_before_role(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """ "A DCMS spokesperson", "The PCS union": the body named in front of a role noun."""
+    for m in mentions:
+        if m.actor_kind != "organisation" or not start <= m.start < m.end < end:
+            continue
+        if re.fullmatch(r"(?:(?:a|an|the)\s+)?", text[start : m.start], re.IGNORECASE) and (
+            _ROLE_AFTER_BODY.fullmatch(text[m.end : end])
+        ):
+            return m
+    return None
 
 
 def _first_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:

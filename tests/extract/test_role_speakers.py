@@ -1,0 +1,86 @@
+"""Role nouns and pronouns that point back to a named actor, and bodies in front of a role."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import statements
+from tests.extract.helpers import run
+
+
+def claimants(text: str) -> list[str]:
+    return [s.claimant for s in run(text, kind="statement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organisation noun points to the nearest organisation, never to a country.
+        ("The Resolution Foundation published a study on Monday. Britain's economy grew. "
+         "The thinktank said wages would stall.", "Resolution Foundation"),
+        ("Shell reported a fall in profit. Germany imposed new rules. The Anglo-Dutch company "
+         "said prices would fall.", "Shell"),
+        # A person noun points to the nearest person.
+        ('Marta Ruiz, who joined Lyon in July, scored twice. "It was a good night," the '
+         "Spanish striker told reporters.", "Marta Ruiz"),
+    ],
+)  # fmt: skip
+def test_a_role_noun_points_back_to_the_nearest_compatible_actor(text, expected):
+    assert claimants(text)[-1] == expected
+
+
+def test_a_capitalised_head_is_a_name_not_a_pointer():
+    text = "Oxfam called for aid. The Glasgow Film Festival said it would close early."
+    assert claimants(text)[-1] == "The Glasgow Film Festival"
+
+
+def test_a_body_in_front_of_a_spokesperson_or_its_own_noun_is_the_claimant():
+    text = (
+        "Pay talks with the National Education Union (NEU) stalled. "
+        "An NEU spokesperson said teachers would strike. "
+        "The NEU union said it would ballot members."
+    )
+    found = claimants(text)
+    assert found[-2:] == ["National Education Union", "National Education Union"]
+
+
+def test_a_party_pointer_prefers_the_subject_set_off_by_a_relative_clause():
+    text = (
+        "The Green Party backed the plan. The Liberal Democrats, who want a wealth tax, "
+        "have proposed a smaller rise, which the party says would cost £3bn."
+    )
+    assert claimants(text)[-1] == "Liberal Democrats"
+
+
+def test_a_name_with_a_capital_a_before_said_speaks():
+    assert claimants("Serie A said in a statement that it would act.") == ["Serie A"]
+
+
+def test_a_possessive_name_before_said_speaks():
+    assert claimants("Bonhams's said its sales rose.") == ["Bonhams's"]
+
+
+def test_the_subject_of_the_verb_before_and_said():
+    text = 'Maria Costa trained on Friday. Asked about the title, she laughed and said: "Maybe."'
+    assert claimants(text)[-1] == "Maria Costa"
+
+
+def test_said_after_a_comma_with_a_short_speaker_phrase_is_inverted():
+    text = (
+        "Output fell in May, according to people familiar with the talks. The plant was shut "
+        "by a strike, said the people, who asked not to be named."
+    )
+    assert claimants(text) == ["people familiar with the talks"] * 2
+
+
+def test_said_after_a_relative_aside_keeps_the_subject():
+    text = "Ana Pires, who joined the club last year, said the defeat hurt."
+    assert claimants(text) == ["Ana Pires"]
+
+
+def test_role_nouns_have_a_known_kind():
+    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body", "organisation"}
+    for noun in ("thinktank", "planemaker", "union", "company"):
+        assert statements.SPEAKER_NOUNS[noun] == "organisation"
+    for noun in ("defender", "spokesperson", "coach"):
+        assert statements.SPEAKER_NOUNS[noun] == "person"
