@@ -20,7 +20,8 @@ from .actors import Mention
 from .text import Span, inside_any
 from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_table
 
-# "the agency", "the chancellor": what the head noun of a speaker phrase points back to.
+# "the agency", "the chancellor": what the head noun of a speaker phrase points back to
+# (person, body, organisation, or named: only a body whose name holds the noun).
 SPEAKER_NOUNS: dict[str, str] = {noun: kind for noun, kind in data_table("speaker_nouns.txt", "")}
 # Verbs that open a new statement even inside another one's "that" clause.
 _MAIN_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote", "writes"})
@@ -165,6 +166,12 @@ def find_statements(
             previous_quote = None
     for i, hit in enumerate(found):
         hit.quote = " ".join(text[q.start : q.end].strip() for q in hit.quotes)
+        if i and hit.claimant.lower() in PRONOUNS_PERSON and "pronoun unresolved" in hit.rule:
+            # "Tim Bridge, a partner, said …. “…,” he said.": no person was found, but the
+            # statement before named its speaker.
+            hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
+            hit.rule += ", the previous statement's speaker"
+            continue
         if i and hit.claimant.lower() in ("the same source", "the same sources"):
             hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
             hit.rule += ", 'the same source' → the previous statement's claimant"
@@ -495,7 +502,8 @@ def _resolve(
         # body whose name has the noun (or, for "agency", a public body's head word) wins.
         heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
         named = [x for x in before if heads & set((x.name or x.actor or "").split())]
-        before = named or before
+        # "the finance ministry": only a body whose name says "Ministry", else the phrase.
+        before = named if named or kind == "named" else before
         if before:
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip
@@ -506,7 +514,7 @@ def _fits(m: Mention, kind: str) -> bool:
     """Whether a mention can be what a role noun of this kind points back to."""
     if kind == "person":
         return m.is_person
-    if kind == "organisation":
+    if kind in ("organisation", "named"):
         return m.actor_kind == "organisation"
     return not m.is_person
 

@@ -79,8 +79,22 @@ def test_said_after_a_relative_aside_keeps_the_subject():
 
 
 def test_role_nouns_have_a_known_kind():
-    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body", "organisation"}
+    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body", "organisation", "named"}
     for noun in ("thinktank", "planemaker", "union", "company"):
         assert statements.SPEAKER_NOUNS[noun] == "organisation"
     for noun in ("defender", "spokesperson", "coach"):
         assert statements.SPEAKER_NOUNS[noun] == "person"
+
+
+def test_a_ministry_points_only_to_a_body_named_ministry():
+    text = "Codelco sold copper to China. Chile raised $2bn from bonds, the finance ministry said."
+    assert claimants(text)[-1] == "the finance ministry"
+    text = "The Ministry of Finance met on Monday. Bonds rose, the ministry said."
+    assert claimants(text)[-1] == "Ministry of Finance"
+
+
+def test_an_unresolved_he_takes_the_speaker_of_the_statement_before():
+    # "Ann Street" reads as a place to the actor rules, so no person precedes "she".
+    text = 'Ann Street, a senior partner in the practice, said costs rose. "It is hard," she said.'
+    assert [s.text for s in run(text, kind="actor")] == []
+    assert claimants(text) == ["Ann Street", "Ann Street"]
