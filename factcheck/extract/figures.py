@@ -272,8 +272,8 @@ def _range(
     word = (link.group("word") or "").lower()
     if word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
-    if word == "to" and (_FROM_BEFORE.search(before) or _changed_by(text, sentence.start, m)):
-        return None  # "from 20 to 30", "fell by 9,000 to 717,000": a change, not a range
+    if word == "to" and _FROM_BEFORE.search(before):
+        return None  # "from 20 to 30": a change, not a range
     digits_follow = text[link.end() : link.end() + 1].isdigit()
     if word == "or" and m.group("num")[0].isdigit():
         return None  # "3 or 4" is rare in digits; word numbers only ("two or three days")
@@ -295,6 +295,9 @@ def _range(
         return None  # "fell 58% to 1.6 billion euros" is a change, not a range
     if not lower < upper.value:
         return None
+    if word == "to" and upper.value > 3 * lower and _changed_by(text, sentence.start, m):
+        return None  # "fell by 9,000 to 717,000": a change and the new level ("rose by 2 to 3%"
+        # is a range: a new level is far from the change)
     start = m.start()
     between = _BETWEEN_BEFORE.search(before)
     hedge = _hedge(before[: between.start()] if between else before)
@@ -444,7 +447,7 @@ def _figure(
         else:
             return None  # "G-7", "Su-34"-like codes and compounds that are not measures
     lowered = raw.lower()
-    if lowered == "one" and not in_m:
+    if lowered == "one" and not in_m and not _ONE_OF.match(text, cursor):
         nxt = _words_after(text, cursor, 1)
         if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
             return None
@@ -515,6 +518,13 @@ _OF_ADJECTIVES = frozenset({"last", "first", "next", "past", "previous", "remain
 _WHOLE_BEFORE = re.compile(
     rf"(?:\d|\b(?:{_WORD_NUMBER}))\s+of\s+{_OF_DETERMINERS}"
     rf"(?:\s+(?:{'|'.join(sorted(_OF_ADJECTIVES))}))?\s+$",
+    re.IGNORECASE,
+)
+# "one of its last six matches": "one" counts when a whole follows ("one of his two jobs"
+# points back to what the text said of him).
+_ONE_OF = re.compile(
+    rf"\s+of\s+(?:the|its|their)\s+(?:(?:{'|'.join(sorted(_OF_ADJECTIVES))})\s+)?"
+    rf"(?:\d[\d,]*|{_WORD_NUMBER})\s",
     re.IGNORECASE,
 )
 _SCORE_AFTER = re.compile(r"[-–]\d{1,3}(?![\w.,%])")

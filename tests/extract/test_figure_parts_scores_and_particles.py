@@ -21,6 +21,9 @@ def figures(text: str) -> list[tuple[str, float | None, str]]:
          [("40 of its new Boeing jets", 40, "exact")]),
         ("Rebels hold 12 of the 18 provinces.", [("12 of the 18 provinces", 12, "exact")]),
         ("He scored in four of the past six games.", [("four of the past six games", 4, "exact")]),
+        ("The club has won one of its last six matches.",
+         [("one of its last six matches", 1, "exact")]),
+        ("He gave up one of his two jobs.", []),
     ],
 )  # fmt: skip
 def test_x_of_y_counts_x_and_the_whole_is_no_figure(text, expected):
@@ -33,6 +36,8 @@ def test_by_n_to_m_is_a_range_unless_a_verb_of_change_comes_first():
     ]
     found = figures("Unemployment fell by 9,000 to 717,000 people.")
     assert [value for _text, value, _bound in found] == [9000, 717000]
+    # A new level is far from the change; close numbers after "by" are a range even so.
+    assert figures("Prices rose by 2 to 3 percent.") == [("2 to 3 percent", 2, "at_least")]
 
 
 @pytest.mark.parametrize(
