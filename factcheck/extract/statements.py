@@ -62,7 +62,8 @@ _INVERTED = re.compile(
 _MAX_SPEAKER_WORDS = 10
 # After "…, said": a short phrase that names a speaker and ends the clause.
 _AFTER_COMMA_SPEAKER = re.compile(
-    r"\s+(?P<np>(?:the|a|an|[A-Z][\w’'.\-]*)(?:\s+[\w’'.\-]+){0,6}?)(?=\s*(?:[,;]|\.?$))"
+    r"\s+(?P<np>(?:the|a|an|[A-Z][\w’'.\-]*|[a-z]+s)(?:\s+[\w’'\-]+(?:\.(?=\w))?){0,6}?)"
+    r"(?=\s*(?:[,;]|\.?$))"
 )
 _ASIDE_START = re.compile(r"\s*(?:who|which|whose|whom|a|an|the|now|then|also)\b", re.I)
 _CLAUSE_VERB = re.compile(
@@ -376,12 +377,20 @@ def _speaker_for(
         # "Asked whether …, he smiled and said:": the subject of the verb before "and".
         and_at = sentence.start + match.start("word")
         clause_at = max(text.rfind(",", sentence.start, and_at) + 1, sentence.start)
-        subject = re.match(r"\s*([A-Za-z]+)\s+[a-z]+\s*$", text[clause_at:and_at])
-        if subject and subject.group(1).lower() in PRONOUNS_PERSON | PRONOUNS_THING:
-            at = clause_at + subject.start(1)
-            return _resolve(text, subject.group(1), at, at + len(subject.group(1)), mentions,
-                            outside, f"subject of '… and {verb}'")  # fmt: skip
-        return None
+        # "…, the minister shrugged and said": a pronoun or a short phrase and one verb.
+        subject = re.match(
+            r"\s*((?:(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}[a-z]+)|[A-Za-z]+)\s+[a-z]+\s*$",
+            text[clause_at:and_at],
+            re.IGNORECASE,
+        )
+        if subject is None:
+            return None
+        word = subject.group(1)
+        if " " not in word and word.lower() not in PRONOUNS_PERSON | PRONOUNS_THING:
+            return None
+        at = clause_at + subject.start(1)
+        return _resolve(text, word, at, at + len(word), mentions, outside,
+                        f"subject of '… and {verb}'")  # fmt: skip
     elif np and match.group("punct") == "," and _ROLE_START.match(np):
         # "Col Martin O'Donnell, a spokesman for the US commander said": the name before.
         comma = sentence.start + match.start("punct")

@@ -103,3 +103,20 @@ def test_an_unresolved_she_takes_the_speaker_of_the_statement_before():
         layout.append((para, sentences(text, para, quoted), quoted, left_open))
     found = statements.find_statements(text, layout, [])
     assert [s.claimant for s in found] == ["Ann Street", "Ann Street"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales fell sharply, said a spokesman for the company.", "a spokesman for the company"),
+        ("Prices will rise next year, said officials.", "officials"),
+        ("Sales fell, said sales had fallen.", None),  # a clause, not a speaker
+    ],
+)
+def test_said_after_a_comma_takes_a_short_phrase_without_a_verb(text, expected):
+    assert claimants(text) == ([expected] if expected else [])
+
+
+def test_a_role_phrase_and_one_verb_before_and_said():
+    text = "Maria Costa led the team. Asked about the deal, the captain shrugged and said no."
+    assert claimants(text) == ["Maria Costa"]
