@@ -514,13 +514,16 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     prep = (m["prep"] or "").lower()
     if not prep and _NAME_AFTER.match(text, m.end()):
         return None  # "the Sunday Times", "Saturday Night Live": part of a name
+    if _DATE_AFTER.match(text, m.end()):
+        return None  # "on Tuesday 1 September": the date that follows says which Tuesday
     back = (published.weekday() - target) % 7
     clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start()))
     clause = text[clause_start + 1 : m.start()]
     future = prep == "next" or (
         prep != "last" and bool(_FUTURE.search(clause) or _scheduled(clause))
     )
-    if future and back != 0:
+    if future:
+        # "next Sunday" or "will start on Friday" written on that very day: a week on.
         day = published + datetime.timedelta(days=7 - back)
     elif prep == "last" and back == 0:
         day = published - datetime.timedelta(days=7)
@@ -529,6 +532,9 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     return day, day, "day"
 
 
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}|{_MONTH_RE}\s+\d)"
+)
 # A capitalised word right after a weekday, other than a month: the weekday names something.
 _NAME_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}(?![\w]))[A-Z][a-z]")
 # Verbs of a fixture or a timetable in the present tense ("Atalanta hosts Genoa on Saturday",

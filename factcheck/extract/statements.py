@@ -27,7 +27,13 @@ SPEAKER_NOUNS: dict[str, str] = {noun: kind for noun, kind in data_table("speake
 _MAIN_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote", "writes"})
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _POINTER = re.compile(
-    r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)$", re.I
+    r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?:\s+of\s+(?:state|government))?$",  # "the Ivorian head of state"
+    re.I,
+)
+# "the former chief executive of …", "the head of …": a post in a body, before the body.
+_POST_OF = re.compile(
+    r"the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _GENERIC_AFTER = re.compile(r"^\s+(?:data|figures|statistics|report|analysis|survey|estimates?)$")
 # "put the toll at 69,176": "put" reports a figure only when "at" and a number follow.
@@ -411,6 +417,13 @@ def _speaker_for(
         person = _mention_ending_at(mentions, np_start + of.start(), np_start) if of else None
         if person is not None and person.is_person:
             return _from_mention(person, f"name of '{named.name or named.actor}' + '{verb}'")
+        # "The former chief executive of Credit Suisse, who …, reaffirmed": the person who
+        # holds the post, introduced earlier.
+        post = _POST_OF.match(text[np_start : named.start])
+        if post and SPEAKER_NOUNS.get(post.group("noun").lower()) == "person":
+            holder = [x for x in outside if x.end <= np_start and x.is_person]
+            if holder:
+                return _from_mention(holder[-1], f"'{np}' → most recent person + '{verb}'")
     if named is not None and np:
         return _from_mention(named, f"subject + '{verb}'")
     if not np or len(np.split()) > _MAX_SPEAKER_WORDS or not _looks_like_speaker(np):
@@ -507,6 +520,10 @@ def _resolve(
         opener = _sentence_opener(text, start, before)
         if opener is not None:
             return _from_mention(opener, f"{rule}, '{np}' → the body that opens the sentence")
+        subject = _previous_subject(text, start, before) if want_person else None
+        if subject is not None:
+            return _from_mention(subject, f"{rule}, '{np}' → the person the sentence before "
+                                 "is about")  # fmt: skip
         # "the agency" after "the Food and Drug Administration … Meridian Therapeutics": the
         # body whose name has the noun (or, for "agency", a public body's head word) wins.
         heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
@@ -532,13 +549,30 @@ def _sentence_opener(text: str, start: int, before: list[Mention]) -> Mention | 
     """A body mention that opens the sentence holding a pointer (not the pointer's own)."""
     if not before:
         return None
-    sentence_start = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1)
+    sentence_start = _sentence_start_before(text, start)
     lead = re.match(r"(?:The\s+)?", text[sentence_start:start])
     at = sentence_start + lead.end()
     opener = next((m for m in before if m.start == at and not m.is_person), None)
     if opener is None or not re.match(r"\s*,", text[opener.end : opener.end + 2]):
         return None  # only a subject set off by a relative clause ("X, who …, …, which the …")
     return opener
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    """Where the sentence holding pos starts (after a full stop and a space, or a newline)."""
+    stop = text.rfind(". ", 0, pos)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
+
+
+def _previous_subject(text: str, start: int, before: list[Mention]) -> Mention | None:
+    """The person who opens the sentence before a pointer ("Mr Ouattara, 84, was re-elected …,
+    which his rivals, Mr Thiam and Laurent Gbagbo, … The head of state had welcomed …")."""
+    here = _sentence_start_before(text, start)
+    if text[here:start].strip() and not re.fullmatch(r"[“\"][^“”\"]*[”\"],?\s*", text[here:start]):
+        return None  # the pointer does not open its sentence (after a quotation at most)
+    prior = _sentence_start_before(text, max(0, here - 2))
+    lead = re.match(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", text[prior:here])
+    return next((m for m in before if m.start in (prior, prior + lead.end())), None)
 
 
 def _body_before_role(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:

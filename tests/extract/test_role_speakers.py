@@ -120,3 +120,19 @@ def test_said_after_a_comma_takes_a_short_phrase_without_a_verb(text, expected):
 def test_a_role_phrase_and_one_verb_before_and_said():
     text = "Maria Costa led the team. Asked about the deal, the captain shrugged and said no."
     assert claimants(text) == ["Maria Costa"]
+
+
+def test_a_post_in_a_body_points_to_the_person_who_holds_it():
+    text = (
+        "Anna Berg, 58, lost the vote. The former chief executive of Credit Suisse, who left "
+        "the bank in May, said she would appeal."
+    )
+    assert claimants(text)[-1] == "Anna Berg"
+
+
+def test_a_person_pointer_prefers_the_person_the_sentence_before_is_about():
+    text = (
+        "Mr Ouattara, 84, won a fourth term, which his rivals, Mr Thiam and former president "
+        "Laurent Gbagbo, were barred from contesting. The head of state said it was a victory."
+    )
+    assert claimants(text)[-1] == "Ouattara"
