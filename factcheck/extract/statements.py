@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .text import Span, inside_any
-from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_table
+from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_lines, data_table
 
 # "the agency", "the chancellor": what the head noun of a speaker phrase points back to
 # (person, body, organisation, or named: only a body whose name holds the noun).
@@ -41,8 +41,13 @@ _PUT_AT = re.compile(
     r"[^.;]{0,80}?\bat\s+(?:about\s+|some\s+|around\s+|close\s+to\s+|between\s+)?[$£€]?\d"
 )
 
+# "forecast" is as often a noun: it reports only before "that" or when its subject is an
+# actor ("It forecast that …", "The central bank forecast growth of 2%").
+_FORECAST = frozenset({"forecast", "forecasts"})
 _VERB = re.compile(
-    r"(?<![\w’'-])(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])"
+    r"(?<![\w’'-])("
+    + "|".join(sorted(SPEECH_VERBS | _FORECAST, key=len, reverse=True))
+    + r")(?![\w’'-])"
 )
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|also|repeatedly|previously|again|reportedly|"
@@ -66,6 +71,7 @@ _INVERTED = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
 )
 _MAX_SPEAKER_WORDS = 10
+_GENERIC_MODIFIERS = frozenset(data_lines("generic_modifiers.txt"))
 # After "…, said": a short phrase that names a speaker and ends the clause.
 _AFTER_COMMA_SPEAKER = re.compile(
     r"\s+(?P<np>(?:the|a|an|[A-Z][\w’'.\-]*|[a-z]+s)(?:\s+[\w’'\-]+(?:\.(?=\w))?){0,6}?)"
@@ -232,6 +238,10 @@ def _sentence_statements(
                                outside)  # fmt: skip
         if speaker is None:
             continue
+        if m.group(1) in _FORECAST and not (
+            body.startswith(" that ", m.end()) or speaker.rule.endswith(")")
+        ):
+            continue  # "the forecast", "Forecasters' forecast …": no actor speaks
         if speakers and (speaker.claimant == speakers[-1].claimant or speaker.rule == "same"):
             continue
         speakers.append(speaker)
@@ -515,6 +525,9 @@ def _resolve(
     if kind:
         want_person = kind == "person"
         before = [x for x in outside if x.end <= start and _fits(x, kind)]
+        if not want_person:
+            # "the national weather agency": a body whose name says "weather", not any agency.
+            before = [x for x in before if _modifiers_fit(np, pointer.group("noun"), x)]
         # "The Conservatives, who …, proposed a rise, which the party says …": the body that
         # opens the sentence comes before any named earlier.
         opener = _sentence_opener(text, start, before)
@@ -534,6 +547,16 @@ def _resolve(
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip
     return _Speaker(np, None, rule, start)
+
+
+def _modifiers_fit(np: str, noun: str, m: Mention) -> bool:
+    """Whether the lower-case words describing a body's field ("weather", "finance") are in its
+    name; words of rank, age or standing ("the opposition party", "the state miner") say
+    nothing of the name."""
+    words = re.findall(r"[\w’'-]+", np)[1:-1]
+    field = [w for w in words if w.islower() and w not in _GENERIC_MODIFIERS and w != noun]
+    name = (m.name or m.actor or "").lower()
+    return all(w in name for w in field)
 
 
 def _fits(m: Mention, kind: str) -> bool:

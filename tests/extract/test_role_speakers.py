@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract import statements
+from factcheck.extract import statements, vocabulary
 from factcheck.extract.text import paragraphs, quotes, sentences
 from tests.extract.helpers import run
 
@@ -136,3 +136,25 @@ def test_a_person_pointer_prefers_the_person_the_sentence_before_is_about():
         "Laurent Gbagbo, were barred from contesting. The head of state said it was a victory."
     )
     assert claimants(text)[-1] == "Ouattara"
+
+
+def test_forecast_reports_before_that_or_after_an_actor():
+    text = "The Met Office issued a warning. It forecast that rain would last until Sunday."
+    assert claimants(text)[-1] == "Met Office"
+    assert claimants("The forecast for Sunday is rain.") == []
+
+
+def test_a_field_word_in_a_pointer_must_be_in_the_body_s_name():
+    text = (
+        "The Disaster Management Authority counted 40 dead. The national weather agency "
+        "said more rain would fall."
+    )
+    assert claimants(text)[-1] == "The national weather agency"
+    text = "The Ministry of Finance sold bonds. The finance ministry said demand was strong."
+    assert claimants(text)[-1] == "Ministry of Finance"
+
+
+def test_generic_modifiers_are_lower_case_unique_words():
+    entries = vocabulary.data_lines("generic_modifiers.txt")
+    assert entries and len(entries) == len(set(entries))
+    assert all(e == e.lower() and " " not in e for e in entries)
