@@ -63,7 +63,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year-earlier",
-        re.compile(r"(?<![\w-])(?:a|one)\s+year\s+(?:earlier|before)(?![\w-])", re.IGNORECASE),
+        re.compile(
+            rf"(?<![\w-])(?P<n>{_COUNT_WORDS})\s+years?\s+(?:earlier|before)(?![\w-])",
+            re.IGNORECASE,
+        ),
     ),
     ("decade", re.compile(r"(?<![\w-])this\s+decade(?![\w-])", re.IGNORECASE)),
     (
@@ -634,8 +637,14 @@ def _first_months(m: re.Match[str], text: str, published: datetime.date):
 
 
 def _year_earlier(m: re.Match[str], text: str, published: datetime.date):
-    """ "a year earlier": the year before the publication's."""
-    year = published.year - 1
+    """ "a year earlier": the year before the publication's; "five years earlier" after "in
+    2025" in the same sentence: five years before that year."""
+    n = _count(m["n"])
+    if not n:
+        return None
+    sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    years = re.findall(r"(?<![\w-])(?:19|20)\d{2}(?![\w%-])", text[sentence_start : m.start()])
+    year = (int(years[-1]) if years else published.year) - n
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
 
 

@@ -125,3 +125,14 @@ def test_next_weekday_or_a_future_weekday_written_on_that_day_is_a_week_on():
     assert dates("The season will start on Sunday.", sunday) == [
         ("on Sunday", "2026-12-06", "2026-12-06")
     ]
+
+
+def test_n_years_earlier_counts_back_from_the_year_the_sentence_names():
+    assert dates("Exports made up 48% of output in 2024, up from 36% five years earlier.")[-1] == (
+        "five years earlier",
+        "2019-01-01",
+        "2019-12-31",
+    )
+    assert dates("Sales fell 4% from a year earlier.") == [
+        ("a year earlier", "2025-01-01", "2025-12-31")
+    ]
