@@ -250,6 +250,10 @@ def find_figures(text: str, sentence_spans: list[Span]) -> list[FigureHit]:
                 hits.append(hit)
                 previous = hit
                 skip_to = hit.end
+                # "90% of the 2.1 million inhabitants": the population is measured too.
+                whole = _SHARE_OF_WHOLE.search(text, hit.start, hit.end) if hit.unit else None
+                if whole and hit.unit == "%":
+                    skip_to = whole.end()
     return hits
 
 
@@ -463,6 +467,10 @@ def _figure(
         by_to = (
             re.search(r"\b(?:by|to|from)\s+$", before) or _TOTAL_BEFORE.search(before)
         ) and value >= 1000
+        toll = _TOLL_BEFORE.search(before) if not quantity and value >= 100 else None
+        if toll:
+            quantity = "people_killed" if toll.group("death") else "total"
+            rule_parts.append(f"'{toll.group(0).split()[0]} … at N'")
         if not quantity and (unit in ("%", "pp", "bp") or by_to):
             quantity, why = _subject(text, sentence.start, start)
             rule_parts.append(why)
@@ -502,6 +510,9 @@ def _figure(
             bound = HEDGES[word]
             span_start = start - len(before) + hedge.start("hedge")
             rule_parts.insert(0, f"hedge '{word}' → {bound}")
+    if bound == "exact" and _AND_OVER.match(text, end):
+        bound = "at_least"  # "aged 65 and over", "children of five or older"
+        rule_parts.insert(0, "'N and over' → at_least")
     if bound == "exact" and lowered in VAGUE_PLURALS:
         bound = "at_least"
         rule_parts.insert(0, f"'{lowered}' → at_least")
@@ -572,6 +583,14 @@ def _changed_by(text: str, sentence_start: int, m: re.Match[str]) -> bool:
 
 _ORDINAL_AFTER = re.compile(r"\s+(?:straight|consecutive|successive|time|term|round|place)\b")
 # "ticket sales topped 70,000", "a crowd of about 60,000": a total with no noun after it.
+_SHARE_OF_WHOLE = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+the\s+(?=\d)", re.IGNORECASE)
+# "put the total death toll of the war at 69,176": a toll or a total with its number after "at".
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<death>death\s+toll)|toll|tally|total)\b[^.,;]{0,30}?\bat\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|least)\s+)*$",
+    re.IGNORECASE,
+)
+_AND_OVER = re.compile(r"\s+(?:and|or)\s+(?:over|older|above)\b", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|(?:crowd|attendance|audience|"
     r"turnout|viewership)\s+of)\s+"

@@ -88,3 +88,21 @@ def test_the_figure_vocabularies_are_lower_case_unique_words(name):
     entries = vocabulary.data_lines(name)
     assert entries and len(entries) == len(set(entries))
     assert all(e == e.lower() and e.isalpha() for e in entries)
+
+
+def test_the_population_after_a_share_of_the_is_measured_too():
+    found = figures("Nearly 80% of the 1.4 million residents have fled.")
+    assert [(value, bound) for _text, value, bound in found] == [
+        (80, "at_most"),
+        (pytest.approx(1_400_000), "exact"),
+    ]
+
+
+def test_a_toll_put_at_a_number_counts_the_dead():
+    [hit] = run("The ministry put the death toll of the floods at 1,250.", kind="figure")
+    assert (hit.quantity, hit.value, hit.bound) == ("people_killed", 1250, "exact")
+
+
+def test_n_and_over_is_at_least_n():
+    [hit] = run("Vaccines are free for everyone aged 70 and over.", kind="figure")
+    assert (hit.quantity, hit.value, hit.bound) == ("age", 70, "at_least")
