@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "months-to",
         re.compile(
-            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?:(?P<n>{_COUNT_WORDS})\s+months|year)\s+"
+            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?:(?P<n>{_COUNT_WORDS})\s+months|year|(?P<q>quarter))\s+"
             rf"(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})"
             r"(?:\s+(?P<y>(?:19|20)\d{2}))?(?![\w])",
             re.IGNORECASE,
@@ -71,7 +71,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"(?<![\w-])this\s+decade(?![\w-])", re.IGNORECASE)),
     (
         "year-range",
-        re.compile(r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–](?P<y2>(?:1[89]|20)\d{2})(?![\w%-])"),
+        re.compile(
+            r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–/](?P<y2>(?:1[89]|20)\d{2}|\d{2})(?![\w%/-])"
+        ),
     ),
     (
         "season",
@@ -89,7 +91,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekend", re.compile(r"(?<![\w-])(?:over|at|during)\s+the\s+weekend(?![\w-])", re.I)),
+    (
+        "weekend",
+        re.compile(
+            r"(?<![\w-])(?:(?:over|at|during)\s+the|(?P<which>this|last|next))\s+weekend(?![\w-])",
+            re.I,
+        ),
+    ),
     ("iso", re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")),
     (
         "month-day",
@@ -242,7 +250,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {
     "overnight", "night", "yesterday", "today", "tomorrow", "tonight", "week", "month", "year",
     "ago", "weeks", "months", "years", "days", "day", "weekend", "spring", "summer", "autumn",
-    "decade", "christmas", "easter", "halloween", "thanksgiving", "eve",
+    "decade", "christmas", "easter", "halloween", "thanksgiving", "eve", "quarter",
 }  # fmt: skip
 
 
@@ -557,7 +565,8 @@ def _scheduled(clause: str) -> bool:
 
 
 def _year_range(m: re.Match[str], text: str, published: datetime.date):
-    first, last = int(m["y1"]), int(m["y2"])
+    first = int(m["y1"])
+    last = int(m["y2"]) if len(m["y2"]) == 4 else first - first % 100 + int(m["y2"])  # "2025-26"
     if last <= first:
         return None
     return datetime.date(first, 1, 1), datetime.date(last, 12, 31), "year"
@@ -604,9 +613,14 @@ def _period_to_date(m: re.Match[str], text: str, published: datetime.date):
 
 
 def _weekend(m: re.Match[str], text: str, published: datetime.date):
-    """ "over the weekend": the last Saturday and Sunday before the published day."""
+    """ "over the weekend", "last weekend": the last Saturday and Sunday before the published
+    day; "this weekend" (written Monday to Friday) and "next weekend": the coming one."""
     back = (published.weekday() - 6) % 7 or 7 if published.weekday() != 6 else 0
     sunday = published - datetime.timedelta(days=back)
+    which = (m["which"] or "").lower()
+    if which == "next" or (which == "this" and published.weekday() < 5):
+        sunday = published + datetime.timedelta(days=6 - published.weekday())
+        sunday += datetime.timedelta(weeks=which == "next" and published.weekday() >= 5)
     return sunday - datetime.timedelta(days=1), sunday, "span"
 
 
@@ -615,9 +629,10 @@ def _count(word: str) -> int | None:
 
 
 def _months_to(m: re.Match[str], text: str, published: datetime.date):
-    """ "the 12 months to August", "the year to March": the months ending with the most recent
-    such month."""
-    n, month = _count(m["n"]) if m["n"] else 12, _MONTHS[m["mon"].rstrip(".").lower()]
+    """ "the 12 months to August", "the year to March", "the quarter to September": the months
+    ending with the most recent such month."""
+    n = _count(m["n"]) if m["n"] else (3 if m["q"] else 12)
+    month = _MONTHS[m["mon"].rstrip(".").lower()]
     if not n:
         return None
     year = int(m["y"]) if m["y"] else published.year - (month > published.month)

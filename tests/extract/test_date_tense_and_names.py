@@ -136,3 +136,17 @@ def test_n_years_earlier_counts_back_from_the_year_the_sentence_names():
     assert dates("Sales fell 4% from a year earlier.") == [
         ("a year earlier", "2025-01-01", "2025-12-31")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose 5% in the quarter to September.",
+         ("in the quarter to September", "2026-07-01", "2026-09-30")),
+        ("The club plays this weekend.", ("this weekend", "2026-12-05", "2026-12-06")),
+        ("They lost last weekend.", ("last weekend", "2026-11-28", "2026-11-29")),
+        ("The 2025-26 season was short.", ("2025-26", "2025-01-01", "2026-12-31")),
+    ],
+)  # fmt: skip
+def test_quarters_to_a_month_named_weekends_and_seasons_across_two_years(text, expected):
+    assert dates(text) == [expected]
