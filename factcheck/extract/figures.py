@@ -184,6 +184,11 @@ _STOP = frozenset(
         "who",
         "whom",
         "there",
+        "so",
+        "now",
+        "already",
+        "yet",
+        "still",
     ]
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\band\b|\bwhile\b|\bbut\b")

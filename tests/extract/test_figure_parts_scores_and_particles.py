@@ -106,3 +106,8 @@ def test_a_toll_put_at_a_number_counts_the_dead():
 def test_n_and_over_is_at_least_n():
     [hit] = run("Vaccines are free for everyone aged 70 and over.", kind="figure")
     assert (hit.quantity, hit.value, hit.bound) == ("age", 70, "at_least")
+
+
+def test_an_adverb_after_the_noun_does_not_name_what_is_counted():
+    [hit] = run("It has delivered 657 aircraft so far this year.", kind="figure")
+    assert (hit.text, hit.quantity) == ("657 aircraft", "aircraft")
