@@ -530,11 +530,10 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     back = (published.weekday() - target) % 7
     clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start()))
     clause = text[clause_start + 1 : m.start()]
-    future = prep == "next" or (
-        prep != "last" and bool(_FUTURE.search(clause) or _scheduled(clause))
-    )
-    if future:
-        # "next Sunday" or "will start on Friday" written on that very day: a week on.
+    announced = prep == "next" or (prep != "last" and bool(_FUTURE.search(clause)))
+    if announced or (prep != "last" and back != 0 and _scheduled(clause)):
+        # "next Sunday" or "will start on Friday" written on that very day: a week on ("PSG
+        # travel to Lens on Sunday" written on a Sunday is today).
         day = published + datetime.timedelta(days=7 - back)
     elif prep == "last" and back == 0:
         day = published - datetime.timedelta(days=7)

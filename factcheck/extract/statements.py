@@ -31,6 +31,8 @@ _POINTER = re.compile(
     r"(?:\s+of\s+(?:state|government))?$",  # "the Ivorian head of state"
     re.I,
 )
+# "the 33-year-old", "the Swedish 29-year-old": a person named before.
+_AGED = re.compile(r"^the\s+(?:[\w’'-]+\s+){0,2}?\d{1,3}-year-(?P<noun>old)$", re.I)
 # "the former chief executive of …", "the head of …": a post in a body, before the body.
 _POST_OF = re.compile(
     r"the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE
@@ -442,9 +444,17 @@ def _speaker_for(
                     f"subject + '{verb}'")  # fmt: skip
 
 
+def _introduced_as(text: str, m: Mention) -> str:
+    """A person's role: as found with the name, and the words just before it in its sentence
+    ("coach Roberto De Zerbi", "Their American owner, John Textor")."""
+    lead = text[max(0, m.start - 40) : m.start]
+    lead = re.split(r"[.;:“”\"]", lead)[-1]
+    return f"{m.role} {lead}".lower()
+
+
 def _looks_like_speaker(np: str) -> bool:
-    """A subject phrase that can say things: no digits, not a clause."""
-    if any(ch.isdigit() for ch in np):
+    """A subject phrase that can say things: no digits (but "the 33-year-old"), not a clause."""
+    if any(ch.isdigit() for ch in np) and not _AGED.match(np):
         return False
     first = np.split()[0].lower()
     return first not in ("there", "this", "these", "those", "what", "how", "why", "its", "his")
@@ -518,7 +528,7 @@ def _resolve(
     body = _body_before_role(text, start, end, mentions)
     if body is not None:
         return _from_mention(body, f"{rule}, '{np}' → the body in front of the role")
-    pointer = _POINTER.match(np)
+    pointer = _POINTER.match(np) or _AGED.match(np)
     kind = SPEAKER_NOUNS.get(pointer.group("noun").lower()) if pointer else None
     if kind and kind != "person" and pointer.group("noun")[0].isupper():
         kind = None  # "The Edinburgh International Festival": a name, not a pointer
@@ -533,6 +543,16 @@ def _resolve(
         opener = _sentence_opener(text, start, before)
         if opener is not None:
             return _from_mention(opener, f"{rule}, '{np}' → the body that opens the sentence")
+        # "the coach" after "coach Roberto De Zerbi": the person introduced in that role.
+        key = np[pointer.start("noun") :].lower()  # "coach", "head of state"
+        same_role = [
+            x
+            for x in before
+            if want_person and re.search(rf"\b{re.escape(key)}\b", _introduced_as(text, x))
+        ]
+        if same_role:
+            return _from_mention(same_role[-1], f"{rule}, '{np}' → the person introduced as "
+                                 f"'{key}'")  # fmt: skip
         subject = _previous_subject(text, start, before) if want_person else None
         if subject is not None:
             return _from_mention(subject, f"{rule}, '{np}' → the person the sentence before "

@@ -150,3 +150,10 @@ def test_n_years_earlier_counts_back_from_the_year_the_sentence_names():
 )  # fmt: skip
 def test_quarters_to_a_month_named_weekends_and_seasons_across_two_years(text, expected):
     assert dates(text) == [expected]
+
+
+def test_a_fixture_on_the_day_of_publication_is_that_day():
+    sunday = datetime.date(2026, 11, 29)
+    assert dates("PSG travel to Lens on Sunday.", sunday) == [
+        ("on Sunday", "2026-11-29", "2026-11-29")
+    ]

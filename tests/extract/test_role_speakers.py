@@ -158,3 +158,17 @@ def test_generic_modifiers_are_lower_case_unique_words():
     entries = vocabulary.data_lines("generic_modifiers.txt")
     assert entries and len(entries) == len(set(entries))
     assert all(e == e.lower() and " " not in e for e in entries)
+
+
+def test_a_role_noun_prefers_the_person_introduced_in_that_role():
+    text = (
+        '"It was a big night," coach Roberto De Zerbi told reporters. Their owner, John '
+        "Textor, said the club would invest. Asked about his future, the coach shrugged and "
+        'said: "Not my decision."'
+    )
+    assert claimants(text)[-1] == "Roberto De Zerbi"
+
+
+def test_the_n_year_old_points_back_to_a_person():
+    text = 'Maria Costa, 33, scored twice. "It was great," the 33-year-old said.'
+    assert claimants(text) == ["Maria Costa"]
