@@ -340,7 +340,7 @@ def _speaker_for(
         # "… held back by shortages, said the people, who asked not to be named": the speaker
         # after the verb, when a short phrase with no verb of its own runs to a comma or the end.
         after = _AFTER_COMMA_SPEAKER.match(text, verb_end, sentence.end)
-        aside = text.rfind(",", sentence.start, end - 1)
+        aside = _last_comma(text, sentence.start, end - 1)
         # "Lindqvist, who joined …, said the defeat hurt": the subject before a relative aside.
         relative = aside >= 0 and _ASIDE_START.match(text, aside + 1)
         if after and not relative and not _CLAUSE_VERB.search(after.group("np")):
@@ -360,7 +360,7 @@ def _speaker_for(
     if stripped.endswith(","):
         # Skip a comma-enclosed aside, unless the aside is a person's name.
         inner_end = end - 1
-        prev_comma = text.rfind(",", sentence.start, inner_end)
+        prev_comma = _last_comma(text, sentence.start, inner_end)
         if prev_comma < 0:
             return None
         raw_aside = text[prev_comma + 1 : inner_end]
@@ -442,6 +442,14 @@ def _speaker_for(
         return None
     return _resolve(text, np, np_start, np_start + len(np), mentions, outside,
                     f"subject + '{verb}'")  # fmt: skip
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    """The last comma between two offsets that separates words, not digits ("1,800"), or -1."""
+    pos = text.rfind(",", start, end)
+    while pos > start and text[pos - 1].isdigit() and text[pos + 1 : pos + 2].isdigit():
+        pos = text.rfind(",", start, pos)
+    return pos
 
 
 def _introduced_as(text: str, m: Mention) -> str:

@@ -172,3 +172,8 @@ def test_a_role_noun_prefers_the_person_introduced_in_that_role():
 def test_the_n_year_old_points_back_to_a_person():
     text = 'Maria Costa, 33, scored twice. "It was great," the 33-year-old said.'
     assert claimants(text) == ["Maria Costa"]
+
+
+def test_a_thousands_comma_in_an_aside_does_not_end_it():
+    text = "The Museums Association, which represents 1,800 institutions, warned of closures."
+    assert claimants(text) == ["Museums Association"]
