@@ -175,5 +175,5 @@ def test_the_n_year_old_points_back_to_a_person():
 
 
 def test_a_thousands_comma_in_an_aside_does_not_end_it():
-    text = "The Museums Association, which represents 1,800 institutions, warned of closures."
+    text = "The Museums Association, which has 1,800 members, warned that halls would shut."
     assert claimants(text) == ["Museums Association"]
