@@ -5,8 +5,12 @@ added"), the phrase after an inverted verb ("…,” said Mr Rutte"), and "accor
 A comma-enclosed aside between subject and verb is skipped ("Rustem Umerov, who leads …, said")
 unless it is itself a person's name ("Ukraine's energy minister, Denys Shmyhal, said").
 Pronouns: "he"/"she" is the most recent person mentioned before it outside quotation marks;
-"it" the most recent organisation, government or country. The claimant is a known actor (or a
-new person candidate) when the speaker phrase ends with its mention, otherwise the phrase.
+"it" the most recent organisation, government or country. Role nouns (`data/speaker_nouns.txt`)
+point back by kind: "the thinktank" to an organisation, "the defender" to a person (one
+introduced in that role first, then the one the sentence before opens with), "the ministry"
+only to a body named so; "A DCMS spokesperson" and "The PCS union" are the body named in front
+of the role. The claimant is a known actor (or a new person candidate) when the speaker phrase
+ends with its mention, otherwise the phrase.
 A quotation left open at the end of a paragraph continues in the next one; a paragraph that is
 only a quotation right after a quoted statement is a new statement by the same speaker.
 """
@@ -136,6 +140,7 @@ class _Speaker:
     claimant_id: int | None
     rule: str
     start: int
+    is_actor: bool = False  # an actor mention, not a phrase as written
 
 
 def find_statements(
@@ -240,9 +245,7 @@ def _sentence_statements(
                                outside)  # fmt: skip
         if speaker is None:
             continue
-        if m.group(1) in _FORECAST and not (
-            body.startswith(" that ", m.end()) or speaker.rule.endswith(")")
-        ):
+        if m.group(1) in _FORECAST and not (body.startswith(" that ", m.end()) or speaker.is_actor):
             continue  # "the forecast", "Forecasters' forecast …": no actor speaks
         if speakers and (speaker.claimant == speakers[-1].claimant or speaker.rule == "same"):
             continue
@@ -498,8 +501,8 @@ def _mention_starting_at(mentions: list[Mention], start: int) -> Mention | None:
 
 def _from_mention(m: Mention, rule: str) -> _Speaker:
     if m.actor:
-        return _Speaker(m.actor, m.actor_id, f"{rule} ({m.rule})", m.start)
-    return _Speaker(m.name, None, f"{rule} (new person)", m.start)
+        return _Speaker(m.actor, m.actor_id, f"{rule} ({m.rule})", m.start, True)
+    return _Speaker(m.name, None, f"{rule} (new person)", m.start, True)
 
 
 def _resolve(
