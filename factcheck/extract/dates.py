@@ -613,11 +613,12 @@ def _period_to_date(m: re.Match[str], text: str, published: datetime.date):
 
 def _weekend(m: re.Match[str], text: str, published: datetime.date):
     """ "over the weekend", "last weekend": the last Saturday and Sunday before the published
-    day; "this weekend" (written Monday to Friday) and "next weekend": the coming one."""
+    day; "this weekend": the one of the published week; "next weekend": the coming one (the
+    following one when written at a weekend)."""
     back = (published.weekday() - 6) % 7 or 7 if published.weekday() != 6 else 0
     sunday = published - datetime.timedelta(days=back)
     which = (m["which"] or "").lower()
-    if which == "next" or (which == "this" and published.weekday() < 5):
+    if which in ("this", "next"):
         sunday = published + datetime.timedelta(days=6 - published.weekday())
         sunday += datetime.timedelta(weeks=which == "next" and published.weekday() >= 5)
     return sunday - datetime.timedelta(days=1), sunday, "span"

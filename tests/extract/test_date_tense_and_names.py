@@ -157,3 +157,13 @@ def test_a_fixture_on_the_day_of_publication_is_that_day():
     assert dates("PSG travel to Lens on Sunday.", sunday) == [
         ("on Sunday", "2026-11-29", "2026-11-29")
     ]
+
+
+def test_this_weekend_written_on_a_saturday_is_that_weekend():
+    saturday = datetime.date(2026, 12, 5)
+    assert dates("The club plays this weekend.", saturday) == [
+        ("this weekend", "2026-12-05", "2026-12-06")
+    ]
+    assert dates("The club plays next weekend.", saturday) == [
+        ("next weekend", "2026-12-12", "2026-12-13")
+    ]
