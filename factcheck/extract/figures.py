@@ -260,8 +260,10 @@ def find_figures(text: str, sentence_spans: list[Span]) -> list[FigureHit]:
                 previous = hit
                 skip_to = hit.end
                 # "90% of the 2.1 million inhabitants": the population is measured too.
-                whole = _SHARE_OF_WHOLE.search(text, hit.start, hit.end) if hit.unit else None
-                if whole and hit.unit == "%":
+                whole = (
+                    _SHARE_OF_WHOLE.search(text, hit.start, hit.end) if hit.unit == "%" else None
+                )
+                if whole:
                     skip_to = whole.end()
     return hits
 
