@@ -103,8 +103,8 @@ _ROLE_AFTER_BODY = re.compile(
 _HEADS_FOR: dict[str, set[str]] = {
     noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind != "person"
 }
-_HEADS_FOR["thinktank"] = _HEADS_FOR["think-tank"] = {"Institute", "Foundation", "Centre",
-                                                       "Center", "Trust", "Forum"}  # fmt: skip
+_HEADS_FOR["thinktank"] = _HEADS_FOR["think-tank"] = _HEADS_FOR["tank"] = {
+    "Institute", "Foundation", "Centre", "Center", "Trust", "Forum"}  # fmt: skip
 _HEADS_FOR["agency"] = {"Agency", "Administration", "Authority", "Service", "Bureau", "Office",
                         "Commission", "Centers", "Centre", "Center", "Department"}  # fmt: skip
 _HEADS_FOR["court"] = {"Court", "Tribunal"}
@@ -546,8 +546,9 @@ def _resolve(
     if kind:
         want_person = kind == "person"
         before = [x for x in outside if x.end <= start and _fits(x, kind)]
-        if not want_person:
-            # "the national weather agency": a body whose name says "weather", not any agency.
+        if kind in ("body", "named"):
+            # "the national weather agency": a public body whose name says "weather", not any
+            # agency ("the London-based engine maker" may well be Rolls-Royce).
             before = [x for x in before if _modifiers_fit(np, pointer.group("noun"), x)]
         # "The Conservatives, who …, proposed a rise, which the party says …": the body that
         # opens the sentence comes before any named earlier.

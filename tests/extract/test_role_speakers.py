@@ -177,3 +177,13 @@ def test_the_n_year_old_points_back_to_a_person():
 def test_a_thousands_comma_in_an_aside_does_not_end_it():
     text = "The Museums Association, which has 1,800 members, warned that halls would shut."
     assert claimants(text) == ["Museums Association"]
+
+
+def test_a_company_noun_with_a_field_word_still_points_back():
+    text = (
+        "Rolls-Royce Holdings Plc raised its forecast. The London-based engine maker said "
+        "demand was strong."
+    )
+    assert claimants(text) == ["Rolls-Royce Holdings Plc"]
+    text = "The Resolution Foundation said wages stalled. The think tank said pay would rise."
+    assert claimants(text) == ["Resolution Foundation", "Resolution Foundation"]
