@@ -160,6 +160,8 @@ def find_statements(
         for sentence in sentences:
             hits = _sentence_statements(text, sentence, quoted, mentions, outside)
             starts_with_quote = text[sentence.start] in '“"'
+            if hits and para_hits:
+                _it_after_a_named_speaker(hits[0], para_hits[-1], mentions)
             if hits:
                 para_hits.extend(hits)
                 last = hits[-1]
@@ -211,6 +213,22 @@ def find_statements(
                 hit.claimant = earlier.claimant
                 hit.rule += f", '{back.group(0)}' → the speakers described before"
     return found
+
+
+def _it_after_a_named_speaker(
+    hit: StatementHit, before: StatementHit, mentions: list[Mention]
+) -> None:
+    """ "Ukrenergo, the grid operator, said …. Nearly 40% …, it said.": when the statement just
+    before names a speaker the actor rules did not find, and that speaker comes after the body
+    "it" was resolved to, "it" is that speaker."""
+    if "'it' → most recent body" not in hit.rule or before.claimant_id is not None:
+        return
+    if before.speaker_start <= hit.speaker_start or not before.claimant[:1].isupper():
+        return
+    if any(m.is_person and before.claimant in (m.name, m.actor) for m in mentions):
+        return
+    hit.claimant, hit.claimant_id = before.claimant, None
+    hit.rule += ", the speaker of the statement before"
 
 
 def _sentence_statements(

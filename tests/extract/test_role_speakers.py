@@ -187,3 +187,11 @@ def test_a_company_noun_with_a_field_word_still_points_back():
     assert claimants(text) == ["Rolls-Royce Holdings Plc"]
     text = "The Resolution Foundation said wages stalled. The think tank said pay would rise."
     assert claimants(text) == ["Resolution Foundation", "Resolution Foundation"]
+
+
+def test_it_after_a_speaker_the_actor_rules_did_not_find_is_that_speaker():
+    text = (
+        "Reuters reported strikes. Ukrenergo, the national grid operator, said blackouts would "
+        "continue. Nearly 40% of customers were without power, it said."
+    )
+    assert claimants(text) == ["Reuters", "Ukrenergo", "Ukrenergo"]
