@@ -192,7 +192,7 @@ _PAST_BEFORE = re.compile(
 _PAST_VERBS = frozenset(data_lines("past_tense_verbs.txt"))
 _NOT_PAST_ED = frozenset(data_lines("ed_words_not_past.txt"))
 _TENSE_PREPS = frozenset({"in", "", "early", "late", "mid", "mid-", "of"})
-_SENTENCE_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")  # lower case: "Ahmed" is a name
 
 
 def _past_sentence(text: str, start: int, end: int) -> bool:

@@ -167,3 +167,7 @@ def test_this_weekend_written_on_a_saturday_is_that_weekend():
     assert dates("The club plays next weekend.", saturday) == [
         ("next weekend", "2026-12-12", "2026-12-13")
     ]
+
+
+def test_a_name_ending_in_ed_tells_no_tense():
+    assert dates("Ahmed Khan plans a visit in March.") == [("in March", "2027-03-01", "2027-03-31")]
