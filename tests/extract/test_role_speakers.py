@@ -195,3 +195,10 @@ def test_it_after_a_speaker_the_actor_rules_did_not_find_is_that_speaker():
         "continue. Nearly 40% of customers were without power, it said."
     )
     assert claimants(text) == ["Reuters", "Ukrenergo", "Ukrenergo"]
+
+
+def test_the_council_points_only_to_a_body_named_council():
+    text = "Britain imposed new rules. The council said bins would be emptied weekly."
+    assert claimants(text) == ["The council"]
+    text = "Leeds City Council cut services. " + text
+    assert claimants(text) == ["Leeds City Council"]
