@@ -202,3 +202,8 @@ def test_the_council_points_only_to_a_body_named_council():
     assert claimants(text) == ["The council"]
     text = "Leeds City Council cut services. " + text
     assert claimants(text) == ["Leeds City Council"]
+
+
+def test_the_bank_is_never_a_country():
+    text = "Chile raised rates. The bank said inflation was too high."
+    assert claimants(text) == ["The bank"]
