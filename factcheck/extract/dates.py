@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .text import Span, inside_any
+from .vocabulary import data_lines
 
 _MONTHS = {
     name.lower(): i
@@ -46,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "months-to",
         re.compile(
-            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?P<n>{_COUNT_WORDS})\s+months\s+"
+            rf"(?<![\w-])(?:(?:in|over|during)\s+)?the\s+(?:(?P<n>{_COUNT_WORDS})\s+months|year|(?P<q>quarter))\s+"
             rf"(?:to|through|ending|ended)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MONTH_RE})"
             r"(?:\s+(?P<y>(?:19|20)\d{2}))?(?![\w])",
             re.IGNORECASE,
@@ -62,12 +63,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year-earlier",
-        re.compile(r"(?<![\w-])(?:a|one)\s+year\s+(?:earlier|before)(?![\w-])", re.IGNORECASE),
+        re.compile(
+            rf"(?<![\w-])(?P<n>{_COUNT_WORDS})\s+years?\s+(?:earlier|before)(?![\w-])",
+            re.IGNORECASE,
+        ),
     ),
     ("decade", re.compile(r"(?<![\w-])this\s+decade(?![\w-])", re.IGNORECASE)),
     (
         "year-range",
-        re.compile(r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–](?P<y2>(?:1[89]|20)\d{2})(?![\w%-])"),
+        re.compile(
+            r"(?<![\w-])(?P<y1>(?:1[89]|20)\d{2})[-–/](?P<y2>(?:1[89]|20)\d{2}|\d{2})(?![\w%/-])"
+        ),
     ),
     (
         "season",
@@ -85,7 +91,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekend", re.compile(r"(?<![\w-])(?:over|at|during)\s+the\s+weekend(?![\w-])", re.I)),
+    (
+        "weekend",
+        re.compile(
+            r"(?<![\w-])(?:(?:over|at|during)\s+the|(?P<which>this|last|next))\s+weekend(?![\w-])",
+            re.I,
+        ),
+    ),
     ("iso", re.compile(r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])")),
     (
         "month-day",
@@ -117,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"(?<![\w])(?:(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|of|[Bb]efore|[Aa]fter|early|late|"
-            r"mid-?|through|for|with|than|the|its|their|[Dd]uring)\s+)?"
+            r"mid-?|through|for|with|than|the|its|their|[Dd]uring|into)\s+)?"
             r"(?P<y>(?:1[5-9]|20)\d{2})(?![\w%-])"
         ),
     ),
@@ -175,6 +187,53 @@ _PAST_BEFORE = re.compile(
 )
 
 
+# Past-tense verbs: the irregular ones news copy uses most, and regular "-ed" forms except
+# those that are mostly adjectives or announce the future ("expected", "scheduled").
+_PAST_VERBS = frozenset(data_lines("past_tense_verbs.txt"))
+_NOT_PAST_ED = frozenset(data_lines("ed_words_not_past.txt"))
+_TENSE_PREPS = frozenset({"in", "", "early", "late", "mid", "mid-", "of"})
+_SENTENCE_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")  # lower case: "Ahmed" is a name
+
+
+def _past_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a date is told in the past tense and announces no future.
+
+    Looks from the start of the sentence to the date, and at the words right after it up to a
+    comma ("tax rises in March had made …"). No decision when, after the past verb, the month
+    names an event looked forward to ("called up for the friendlies in March"), an intention
+    ("voted to hold a referendum in March") or a timetable ("said the bridge reopens in May").
+    """
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = text[sentence_start:start]
+    if _FUTURE.search(left) or _LOOKS_AHEAD.search(left):
+        return False
+    last = None
+    for w in _SENTENCE_WORD.finditer(left):
+        if _is_past(w.group(0).lower()):
+            last = w
+    if last is not None:
+        after_verb = left[last.end() :]
+        return not (
+            _FOR_EVENT.search(after_verb)
+            or _INFINITIVE.search(after_verb)
+            or _SCHEDULE_VERBS.search(after_verb)
+        )
+    right = re.split(r"[,.;:]", text[end : end + 40])[0]
+    return any(_is_past(w.lower()) for w in _SENTENCE_WORD.findall(right)[:3])
+
+
+def _is_past(word: str) -> bool:
+    return word in _PAST_VERBS or (
+        word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED
+    )
+
+
+_LOOKS_AHEAD = re.compile(r"\b(?:poised\s+to|on\s+course\s+to|ahead\s+of)\b", re.IGNORECASE)
+_FOR_EVENT = re.compile(r"\b(?:for|ahead\s+of|before|towards?)\b", re.IGNORECASE)
+# "voted on Tuesday to hold a referendum in March", "said it expects to open …": an intention.
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
+
+
 @dataclass(frozen=True)
 class DateHit:
     """A resolved date expression."""
@@ -191,7 +250,7 @@ _WORD = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGERS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {
     "overnight", "night", "yesterday", "today", "tomorrow", "tonight", "week", "month", "year",
     "ago", "weeks", "months", "years", "days", "day", "weekend", "spring", "summer", "autumn",
-    "decade", "christmas", "easter", "halloween", "thanksgiving", "eve",
+    "decade", "christmas", "easter", "halloween", "thanksgiving", "eve", "quarter",
 }  # fmt: skip
 
 
@@ -327,12 +386,19 @@ def _month(m: re.Match[str], text: str, published: datetime.date):
         year = published.year + 1
     elif prep == "last" and month >= published.month:
         year = published.year - 1
-    elif prep in ("since", "in", "from", "") and (prep == "since" or _PAST_BEFORE.search(before)):
-        # "since March", "said in January": the past, not the coming one.
+    elif prep in ("since", "in", "from", "") and (
+        prep == "since" or (_PAST_BEFORE.search(before) and not _FUTURE.search(clause))
+    ):
+        # "since March", "said in January": the past, not the coming one ("would be held in
+        # April" is still to come).
         year -= (year, month) > (published.year, published.month)
     elif prep in ("until", "in", "by", "") and (prep == "until" or _FUTURE.search(clause)):
         # "until March", "will be cut in November": the coming one.
         year += (year, month) < (published.year, published.month)
+    elif prep in _TENSE_PREPS and _past_sentence(text, m.start(), m.end()):
+        # "cut 60 staff in New York in March", "tax rises in March had made": a sentence told
+        # in the past tense with no future marker before the month points to the last March.
+        year -= (year, month) > (published.year, published.month)
     first, last = _month_span(year, month)
     return first, last, "month"
 
@@ -342,12 +408,19 @@ def _year(m: re.Match[str], text: str, published: datetime.date):
     # A bare four-digit number is a year only after a preposition ("in 2022", "since 2014");
     # before 1900 only after one of "in", "since", "by", "from", "until", "before", "after".
     bare = m.group(0) == m["y"]
-    if bare and not re.search(r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:]):
+    # "between 2019 and 2024", "that 2028 was more realistic": a year in a list or as a subject.
+    joined = re.search(r"\b(?:and|or|to|between)\s+$", text[: m.start()][-10:])
+    if bare and not joined and not _YEAR_SUBJECT.match(text, m.end()):
         return None
     if year < 1900 and (bare or not re.match(r"(?i)(?:in|since|by|from|until|before|after)\s",
                                              m.group(0))):  # fmt: skip
         return None
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
+
+
+_YEAR_SUBJECT = re.compile(
+    r"\s+(?:was|is|will|would|could|should|may|might|has|had|looks|looked|remains|seems)\b"
+)
 
 
 def _easter(year: int) -> datetime.date:
@@ -450,11 +523,17 @@ def _ago(m: re.Match[str], text: str, published: datetime.date):
 def _weekday(m: re.Match[str], text: str, published: datetime.date):
     target = _WEEKDAYS[m["wd"].lower()]
     prep = (m["prep"] or "").lower()
+    if not prep and _NAME_AFTER.match(text, m.end()):
+        return None  # "the Sunday Times", "Saturday Night Live": part of a name
+    if _DATE_AFTER.match(text, m.end()):
+        return None  # "on Tuesday 1 September": the date that follows says which Tuesday
     back = (published.weekday() - target) % 7
     clause_start = max(text.rfind(",", 0, m.start()), text.rfind(".", 0, m.start()))
     clause = text[clause_start + 1 : m.start()]
-    future = prep == "next" or (prep != "last" and bool(_FUTURE.search(clause)))
-    if future and back != 0:
+    announced = prep == "next" or (prep != "last" and bool(_FUTURE.search(clause)))
+    if announced or (prep != "last" and back != 0 and _scheduled(clause)):
+        # "next Sunday" or "will start on Friday" written on that very day: a week on ("PSG
+        # travel to Lens on Sunday" written on a Sunday is today).
         day = published + datetime.timedelta(days=7 - back)
     elif prep == "last" and back == 0:
         day = published - datetime.timedelta(days=7)
@@ -463,8 +542,30 @@ def _weekday(m: re.Match[str], text: str, published: datetime.date):
     return day, day, "day"
 
 
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}|{_MONTH_RE}\s+\d)"
+)
+# A capitalised word right after a weekday, other than a month: the weekday names something.
+_NAME_AFTER = re.compile(rf"\s+(?!{_MONTH_RE}(?![\w]))[A-Z][a-z]")
+# Verbs of a fixture or a timetable in the present tense ("Atalanta hosts Genoa on Saturday",
+# "the committee meets on Tuesday"): what they announce is the coming day.
+_SCHEDULE_VERBS = re.compile(
+    r"(?i)(?<![\w’'-])(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )("
+    + "|".join(sorted(data_lines("schedule_verbs.txt"), key=len, reverse=True)).replace(" ", r"\s+")
+    + r")(?![\w’'-])"
+)
+
+
+def _scheduled(clause: str) -> bool:
+    """Whether a clause announces a fixture in the present tense and tells nothing past."""
+    if _SCHEDULE_VERBS.search(clause) is None:
+        return False
+    return not any(_is_past(w.lower()) for w in _SENTENCE_WORD.findall(clause))
+
+
 def _year_range(m: re.Match[str], text: str, published: datetime.date):
-    first, last = int(m["y1"]), int(m["y2"])
+    first = int(m["y1"])
+    last = int(m["y2"]) if len(m["y2"]) == 4 else first - first % 100 + int(m["y2"])  # "2025-26"
     if last <= first:
         return None
     return datetime.date(first, 1, 1), datetime.date(last, 12, 31), "year"
@@ -511,9 +612,15 @@ def _period_to_date(m: re.Match[str], text: str, published: datetime.date):
 
 
 def _weekend(m: re.Match[str], text: str, published: datetime.date):
-    """ "over the weekend": the last Saturday and Sunday before the published day."""
+    """ "over the weekend", "last weekend": the last Saturday and Sunday before the published
+    day; "this weekend": the one of the published week; "next weekend": the coming one (the
+    following one when written at a weekend)."""
     back = (published.weekday() - 6) % 7 or 7 if published.weekday() != 6 else 0
     sunday = published - datetime.timedelta(days=back)
+    which = (m["which"] or "").lower()
+    if which in ("this", "next"):
+        sunday = published + datetime.timedelta(days=6 - published.weekday())
+        sunday += datetime.timedelta(weeks=which == "next" and published.weekday() >= 5)
     return sunday - datetime.timedelta(days=1), sunday, "span"
 
 
@@ -522,8 +629,10 @@ def _count(word: str) -> int | None:
 
 
 def _months_to(m: re.Match[str], text: str, published: datetime.date):
-    """ "the 12 months to August": the months ending with the most recent such month."""
-    n, month = _count(m["n"]), _MONTHS[m["mon"].rstrip(".").lower()]
+    """ "the 12 months to August", "the year to March", "the quarter to September": the months
+    ending with the most recent such month."""
+    n = _count(m["n"]) if m["n"] else (3 if m["q"] else 12)
+    month = _MONTHS[m["mon"].rstrip(".").lower()]
     if not n:
         return None
     year = int(m["y"]) if m["y"] else published.year - (month > published.month)
@@ -543,8 +652,14 @@ def _first_months(m: re.Match[str], text: str, published: datetime.date):
 
 
 def _year_earlier(m: re.Match[str], text: str, published: datetime.date):
-    """ "a year earlier": the year before the publication's."""
-    year = published.year - 1
+    """ "a year earlier": the year before the publication's; "five years earlier" after "in
+    2025" in the same sentence: five years before that year."""
+    n = _count(m["n"])
+    if not n:
+        return None
+    sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    years = re.findall(r"(?<![\w-])(?:19|20)\d{2}(?![\w%-])", text[sentence_start : m.start()])
+    year = (int(years[-1]) if years else published.year) - n
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
 
 

@@ -29,6 +29,7 @@ from .vocabulary import (
     SUPPLY_WORDS,
     UNITS,
     VAGUE_PLURALS,
+    data_lines,
 )
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -183,6 +184,15 @@ _STOP = frozenset(
         "who",
         "whom",
         "there",
+        "so",
+        "if",
+        "unless",
+        "because",
+        "when",
+        "now",
+        "already",
+        "yet",
+        "still",
     ]
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]|\band\b|\bwhile\b|\bbut\b")
@@ -249,6 +259,12 @@ def find_figures(text: str, sentence_spans: list[Span]) -> list[FigureHit]:
                 hits.append(hit)
                 previous = hit
                 skip_to = hit.end
+                # "90% of the 2.1 million inhabitants": the population is measured too.
+                whole = (
+                    _SHARE_OF_WHOLE.search(text, hit.start, hit.end) if hit.unit == "%" else None
+                )
+                if whole:
+                    skip_to = whole.end()
     return hits
 
 
@@ -271,8 +287,8 @@ def _range(
     word = (link.group("word") or "").lower()
     if word == "and" and not _BETWEEN_BEFORE.search(before):
         return None
-    if word == "to" and (_FROM_BEFORE.search(before) or re.search(r"\bby\s+$", before)):
-        return None  # "from 20 to 30", "fell by 9,000 to 717,000": a change, not a range
+    if word == "to" and _FROM_BEFORE.search(before):
+        return None  # "from 20 to 30": a change, not a range
     digits_follow = text[link.end() : link.end() + 1].isdigit()
     if word == "or" and m.group("num")[0].isdigit():
         return None  # "3 or 4" is rare in digits; word numbers only ("two or three days")
@@ -294,9 +310,12 @@ def _range(
         return None  # "fell 58% to 1.6 billion euros" is a change, not a range
     if not lower < upper.value:
         return None
+    if word == "to" and upper.value > 3 * lower and _changed_by(text, sentence.start, m):
+        return None  # "fell by 9,000 to 717,000": a change and the new level ("rose by 2 to 3%"
+        # is a range: a new level is far from the change)
     start = m.start()
     between = _BETWEEN_BEFORE.search(before)
-    hedge = _HEDGE.search(before[: between.start()] if between else before)
+    hedge = _hedge(before[: between.start()] if between else before)
     if between:
         start -= len(before) - between.start()
     if hedge:
@@ -362,6 +381,12 @@ def _figure(
         return None
     if _RANK_BEFORE.search(before):
         return None  # "world number two Stefano Rinaldi" is a rank
+    if _WHOLE_BEFORE.search(before):
+        return None  # "three of its last four games": the whole, not what is counted
+    if is_digits and _is_score(text, sentence, start, end):
+        return None  # "drew 0-0", "beaten 3-1": a score (a range was tried first)
+    if is_fraction and _PERIOD_OF_PLAY_BEFORE.search(before):
+        return None  # "the second half", "the other half of the season": a part, not a share
     if is_fraction and _ORDINAL_AFTER.match(text, end):
         return None  # "a third straight title", "a second time": an ordinal, not a fraction
     value = float(raw.replace(",", "")) if is_digits else _word_value(raw)
@@ -437,7 +462,7 @@ def _figure(
         else:
             return None  # "G-7", "Su-34"-like codes and compounds that are not measures
     lowered = raw.lower()
-    if lowered == "one" and not in_m:
+    if lowered == "one" and not in_m and not _ONE_OF.match(text, cursor):
         nxt = _words_after(text, cursor, 1)
         if not nxt or nxt[0].group(0).lower() not in _COUNTABLE:
             return None
@@ -453,6 +478,10 @@ def _figure(
         by_to = (
             re.search(r"\b(?:by|to|from)\s+$", before) or _TOTAL_BEFORE.search(before)
         ) and value >= 1000
+        toll = _TOLL_BEFORE.search(before) if not quantity and value >= 100 else None
+        if toll:
+            quantity = "people_killed" if toll.group("death") else "total"
+            rule_parts.append(f"'{toll.group(0).split()[0]} … at N'")
         if not quantity and (unit in ("%", "pp", "bp") or by_to):
             quantity, why = _subject(text, sentence.start, start)
             rule_parts.append(why)
@@ -474,7 +503,7 @@ def _figure(
         or (quantity == "duration" and re.match(r"\s+ago\b", text[counted_end : counted_end + 6]))
     ):
         return None  # "two years ago" is a date, not a duration
-    hedge = _HEDGE.search(before)
+    hedge = _hedge(before)
     bound = "exact"
     span_start = start
     written_before = _MAGNITUDE_BEFORE.search(before) if quantity == "magnitude" else None
@@ -492,6 +521,9 @@ def _figure(
             bound = HEDGES[word]
             span_start = start - len(before) + hedge.start("hedge")
             rule_parts.insert(0, f"hedge '{word}' → {bound}")
+    if bound == "exact" and _AND_OVER.match(text, end):
+        bound = "at_least"  # "aged 65 and over", "children of five or older"
+        rule_parts.insert(0, "'N and over' → at_least")
     if bound == "exact" and lowered in VAGUE_PLURALS:
         bound = "at_least"
         rule_parts.insert(0, f"'{lowered}' → at_least")
@@ -502,12 +534,87 @@ def _figure(
 
 
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umber|No\.)\s+$")
+_OF_DETERMINERS = r"(?:the|its|their|his|her|our|my|your|these|those)"
+_OF_ADJECTIVES = frozenset({"last", "first", "next", "past", "previous", "remaining", "top"})
+# "three of its last four games", "171 of the 255 seats": the number after "of" is the whole.
+_WHOLE_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{_WORD_NUMBER}))\s+of\s+{_OF_DETERMINERS}"
+    rf"(?:\s+(?:{'|'.join(sorted(_OF_ADJECTIVES))}))?\s+$",
+    re.IGNORECASE,
+)
+# "one of its last six matches": "one" counts when a whole follows ("one of his two jobs"
+# points back to what the text said of him).
+_ONE_OF = re.compile(
+    rf"\s+of\s+(?:the|its|their)\s+(?:(?:{'|'.join(sorted(_OF_ADJECTIVES))})\s+)?"
+    rf"(?:\d[\d,]*|{_WORD_NUMBER})\s",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(r"[-–]\d{1,3}(?![\w.,%])")
+_SCORE_WORDS = frozenset(data_lines("score_words.txt"))
+
+
+def _is_score(text: str, sentence: Span, start: int, end: int) -> bool:
+    """ "drew 0-0", "a 2-1 win": two numbers joined by a dash next to a word of a match ("a
+    53-47 majority" is a split of seats and counts)."""
+    score = _SCORE_AFTER.match(text, end)
+    if score is None:
+        return False
+    before = re.findall(r"[A-Za-z]+", text[max(sentence.start, start - 30) : start])[-3:]
+    after = re.findall(r"[A-Za-z]+", text[score.end() : min(sentence.end, score.end() + 30)])[:2]
+    return any(w.lower() in _SCORE_WORDS for w in before + after)
+
+
+_PERIOD_OF_PLAY_BEFORE = re.compile(
+    r"\b(?:first|second|other|opening|closing|latter|former)[\s-]+$", re.IGNORECASE
+)
+# Verbs that take "over" as a particle: "handed over 48 aircraft" is no hedge.
+_OVER_PARTICLE_VERBS = frozenset(data_lines("over_particle_verbs.txt"))
+# Verbs of change: "fell by 9,000 to 717,000" is a change; "miss by 10 to 20 aircraft" a range.
+_CHANGE_STEMS = tuple(data_lines("change_verb_stems.txt"))
+
+
+def _hedge(before: str) -> re.Match[str] | None:
+    """The hedge right before a number, unless "over" is the particle of a verb."""
+    hedge = _HEDGE.search(before)
+    if hedge and hedge.group("hedge").lower() == "over":
+        verb = re.search(r"([A-Za-z]+)\s+$", before[: hedge.start("hedge")])
+        if verb and verb.group(1).lower() in _OVER_PARTICLE_VERBS:
+            return None
+    return hedge
+
+
+def _changed_by(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """Whether "by N to M" follows a verb of change in its clause ("cut by 2 to 5")."""
+    by = re.search(r"\bby\s+$", text[max(sentence_start, m.start() - 10) : m.start()])
+    if by is None:
+        return False
+    clause = text[_clause_start(text, sentence_start, m.start()) : m.start()].lower()
+    return any(w.startswith(_CHANGE_STEMS) for w in re.findall(r"[a-z]+", clause))
+
+
 _ORDINAL_AFTER = re.compile(r"\s+(?:straight|consecutive|successive|time|term|round|place)\b")
 # "ticket sales topped 70,000", "a crowd of about 60,000": a total with no noun after it.
+_SHARE_OF_WHOLE = re.compile(r"(?:%|per\s?cent|percent)\s+of\s+the\s+(?=\d)", re.IGNORECASE)
+# "put the total death toll of the war at 69,176": a toll or a total with its number after "at".
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<death>death\s+toll)|toll|tally|total)\b[^.,;]{0,30}?\bat\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|least)\s+)*$",
+    re.IGNORECASE,
+)
+_AND_OVER = re.compile(r"\s+(?:and|or)\s+(?:over|older|above)\b", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|crowd\s+of|attendance\s+of)\s+"
+    r"\b(?:top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|(?:crowd|attendance|audience|"
+    r"turnout|viewership)\s+of)\s+"
     r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|just|a\s+record)\s+)*$"
 )
+
+
+_OF_SKIP = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "these"})
+_OF_SKIP |= _OF_ADJECTIVES
+
+
+def _is_number_word(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in NUMBER_WORDS
 
 
 def _subject(text: str, sentence_start: int, number_start: int) -> tuple[str, str]:
@@ -535,9 +642,13 @@ def _counted(
         low = word.lower()
         if low == "of" and (allow_of or (i == 0)):
             i += 1
-            while i < len(tokens) and tokens[i].group(0).lower() in ("the", "them", "those"):
-                if tokens[i].group(0).lower() in ("them", "those"):
-                    return _PREVIOUS, tokens[i].end(), ""
+            if i < len(tokens) and tokens[i].group(0).lower() in ("them", "those"):
+                return _PREVIOUS, tokens[i].end(), ""
+            # "three of its last four games": past the determiner, the adjective and the whole.
+            while i < len(tokens) and (
+                tokens[i].group(0).lower() in _OF_SKIP
+                or (i + 1 < len(tokens) and _is_number_word(tokens[i].group(0)))
+            ):
                 i += 1
             allow_of = False
             continue

@@ -5,8 +5,12 @@ added"), the phrase after an inverted verb ("…,” said Mr Rutte"), and "accor
 A comma-enclosed aside between subject and verb is skipped ("Rustem Umerov, who leads …, said")
 unless it is itself a person's name ("Ukraine's energy minister, Denys Shmyhal, said").
 Pronouns: "he"/"she" is the most recent person mentioned before it outside quotation marks;
-"it" the most recent organisation, government or country. The claimant is a known actor (or a
-new person candidate) when the speaker phrase ends with its mention, otherwise the phrase.
+"it" the most recent organisation, government or country. Role nouns (`data/speaker_nouns.txt`)
+point back by kind: "the thinktank" to an organisation, "the defender" to a person (one
+introduced in that role first, then the one the sentence before opens with), "the ministry"
+only to a body named so; "A DCMS spokesperson" and "The PCS union" are the body named in front
+of the role. The claimant is a known actor (or a new person candidate) when the speaker phrase
+ends with its mention, otherwise the phrase.
 A quotation left open at the end of a paragraph continues in the next one; a paragraph that is
 only a quotation right after a quoted statement is a new statement by the same speaker.
 """
@@ -18,15 +22,24 @@ from dataclasses import dataclass, field
 
 from .actors import Mention
 from .text import Span, inside_any
-from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_table
+from .vocabulary import PRONOUNS_PERSON, PRONOUNS_THING, SPEECH_VERBS, data_lines, data_table
 
-# "the agency", "the chancellor": what the head noun of a speaker phrase points back to.
+# "the agency", "the chancellor": what the head noun of a speaker phrase points back to
+# (person, body, organisation, or named: only a body whose name holds the noun).
 SPEAKER_NOUNS: dict[str, str] = {noun: kind for noun, kind in data_table("speaker_nouns.txt", "")}
 # Verbs that open a new statement even inside another one's "that" clause.
 _MAIN_VERBS = frozenset({"said", "says", "told", "tells", "added", "wrote", "writes"})
 _BRACKET_END = re.compile(r"\s*\([^()]*\)$")
 _POINTER = re.compile(
-    r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)$", re.I
+    r"^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?:\s+of\s+(?:state|government))?$",  # "the Ivorian head of state"
+    re.I,
+)
+# "the 33-year-old", "the Swedish 29-year-old": a person named before.
+_AGED = re.compile(r"^the\s+(?:[\w’'-]+\s+){0,2}?\d{1,3}-year-(?P<noun>old)$", re.I)
+# "the former chief executive of …", "the head of …": a post in a body, before the body.
+_POST_OF = re.compile(
+    r"the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _GENERIC_AFTER = re.compile(r"^\s+(?:data|figures|statistics|report|analysis|survey|estimates?)$")
 # "put the toll at 69,176": "put" reports a figure only when "at" and a number follow.
@@ -34,8 +47,13 @@ _PUT_AT = re.compile(
     r"[^.;]{0,80}?\bat\s+(?:about\s+|some\s+|around\s+|close\s+to\s+|between\s+)?[$£€]?\d"
 )
 
+# "forecast" is as often a noun: it reports only before "that" or when its subject is an
+# actor ("It forecast that …", "The central bank forecast growth of 2%").
+_FORECAST = frozenset({"forecast", "forecasts"})
 _VERB = re.compile(
-    r"(?<![\w’'-])(" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")(?![\w’'-])"
+    r"(?<![\w’'-])("
+    + "|".join(sorted(SPEECH_VERBS | _FORECAST, key=len, reverse=True))
+    + r")(?![\w’'-])"
 )
 _AUX = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|also|repeatedly|previously|again|reportedly|"
@@ -59,21 +77,46 @@ _INVERTED = re.compile(
     r"\s*(?P<np>(?:[A-Z][\w’'.\-]*|the|a|an)(?:\s+[A-Z][\w’'.\-]*|\s+of|\s+the)*)"
 )
 _MAX_SPEAKER_WORDS = 10
+_GENERIC_MODIFIERS = frozenset(data_lines("generic_modifiers.txt"))
+# After "…, said": a short phrase that names a speaker and ends the clause.
+_AFTER_COMMA_SPEAKER = re.compile(
+    r"\s+(?P<np>(?:the|a|an|[A-Z][\w’'.\-]*|[a-z]+s)(?:\s+[\w’'\-]+(?:\.(?=\w))?){0,6}?)"
+    r"(?=\s*(?:[,;]|\.?$))"
+)
+_ASIDE_START = re.compile(r"\s*(?:who|which|whose|whom|a|an|the|now|then|also)\b", re.I)
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|should|had|has|have|may|might|must|did|does|"
+    r"do|can|not)\b",
+    re.IGNORECASE,
+)
+# After a body's name, a noun for the body itself or for the person who speaks for it ("A DCMS
+# spokesperson", "the PCS union"); "the CDU politician" is a person, not the party.
+_ROLE_AFTER_BODY = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:spokesperson|spokesman|spokeswoman|press\s+office|"
+    + "|".join(
+        sorted((n for n, k in SPEAKER_NOUNS.items() if k != "person"), key=len, reverse=True)
+    )  # fmt: skip
+    + r")"
+)
 # Head words of a body's name that a speaker noun points back to
 # ("the agency" → "… Administration").
 _HEADS_FOR: dict[str, set[str]] = {
-    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind == "body"
+    noun: {noun.capitalize()} for noun, kind in SPEAKER_NOUNS.items() if kind != "person"
 }
+_HEADS_FOR["thinktank"] = _HEADS_FOR["think-tank"] = _HEADS_FOR["tank"] = {
+    "Institute", "Foundation", "Centre", "Center", "Trust", "Forum"}  # fmt: skip
 _HEADS_FOR["agency"] = {"Agency", "Administration", "Authority", "Service", "Bureau", "Office",
                         "Commission", "Centers", "Centre", "Center", "Department"}  # fmt: skip
 _HEADS_FOR["court"] = {"Court", "Tribunal"}
 # "to say" is an infinitive; "its demands", "Kyiv's claims" are nouns.
 _NOT_A_VERB = re.compile(
-    r"(?:\bto|\b(?:the|a|an|its|their|his|her|our|your|these|those|such|any|new|fresh|for|of|"
-    r"previous|latest|initial|original|"
+    r"(?:\bto|\b(?:the|(?-i:a|an)|its|their|his|her|our|your|these|those|such|any|new|fresh|"
+    r"for|of|previous|latest|initial|original|"
     r"with|on|in|by|from|about|at)|['’]s?)\s+$",
     re.IGNORECASE,
 )
+# Verbs that are never nouns: "Christie's said" is a body speaking, not "Kyiv's claims".
+_ALWAYS_VERBS = frozenset({"said", "says", "told", "added"})
 
 
 @dataclass
@@ -97,6 +140,7 @@ class _Speaker:
     claimant_id: int | None
     rule: str
     start: int
+    is_actor: bool = False  # an actor mention, not a phrase as written
 
 
 def find_statements(
@@ -116,6 +160,8 @@ def find_statements(
         for sentence in sentences:
             hits = _sentence_statements(text, sentence, quoted, mentions, outside)
             starts_with_quote = text[sentence.start] in '“"'
+            if hits and para_hits:
+                _it_after_a_named_speaker(hits[0], para_hits[-1], mentions)
             if hits:
                 para_hits.extend(hits)
                 last = hits[-1]
@@ -142,10 +188,47 @@ def find_statements(
             previous_quote = None
     for i, hit in enumerate(found):
         hit.quote = " ".join(text[q.start : q.end].strip() for q in hit.quotes)
+        if i and hit.claimant.lower() in PRONOUNS_PERSON and "pronoun unresolved" in hit.rule:
+            # "Tim Bridge, a partner, said …. “…,” he said.": no person was found, but the
+            # statement before named its speaker.
+            hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
+            hit.rule += ", the previous statement's speaker"
+            continue
         if i and hit.claimant.lower() in ("the same source", "the same sources"):
             hit.claimant, hit.claimant_id = found[i - 1].claimant, found[i - 1].claimant_id
             hit.rule += ", 'the same source' → the previous statement's claimant"
+            continue
+        # "said the people" after "according to people familiar with the matter": the
+        # speakers described before.
+        back = re.fullmatch(r"the\s+([a-z]+)", hit.claimant, re.IGNORECASE)
+        if back and hit.claimant_id is None:
+            noun = back.group(1).lower()
+            earlier = next(
+                (h for h in reversed(found[:i]) if h.claimant_id is None
+                 and h.claimant.lower() != hit.claimant.lower()
+                 and noun in h.claimant.lower().split()),
+                None,
+            )  # fmt: skip
+            if earlier is not None:
+                hit.claimant = earlier.claimant
+                hit.rule += f", '{back.group(0)}' → the speakers described before"
     return found
+
+
+def _it_after_a_named_speaker(
+    hit: StatementHit, before: StatementHit, mentions: list[Mention]
+) -> None:
+    """ "Ukrenergo, the grid operator, said …. Nearly 40% …, it said.": when the statement just
+    before names a speaker the actor rules did not find, and that speaker comes after the body
+    "it" was resolved to, "it" is that speaker."""
+    if "'it' → most recent body" not in hit.rule or before.claimant_id is not None:
+        return
+    if before.speaker_start <= hit.speaker_start or not before.claimant[:1].isupper():
+        return
+    if any(m.is_person and before.claimant in (m.name, m.actor) for m in mentions):
+        return
+    hit.claimant, hit.claimant_id = before.claimant, None
+    hit.rule += ", the speaker of the statement before"
 
 
 def _sentence_statements(
@@ -163,7 +246,10 @@ def _sentence_statements(
         after = body[m.end() : m.end() + 4]
         if after.startswith(" to ") and m.group(1) not in ("told", "tell", "tells"):
             continue
-        if _NOT_A_VERB.search(body[: m.start()]):
+        not_a_verb = _NOT_A_VERB.search(body[: m.start()])
+        if not_a_verb and not (
+            m.group(1) in _ALWAYS_VERBS and not_a_verb.group(0).lstrip()[:1] in "'’"
+        ):
             continue
         if m.group(1) == "put" and not _PUT_AT.match(body, m.end()):
             continue
@@ -177,6 +263,8 @@ def _sentence_statements(
                                outside)  # fmt: skip
         if speaker is None:
             continue
+        if m.group(1) in _FORECAST and not (body.startswith(" that ", m.end()) or speaker.is_actor):
+            continue  # "the forecast", "Forecasters' forecast …": no actor speaks
         if speakers and (speaker.claimant == speakers[-1].claimant or speaker.rule == "same"):
             continue
         speakers.append(speaker)
@@ -269,6 +357,21 @@ def _speaker_for(
             return _resolve(text, np, start, start + len(np), mentions, outside,
                             f"quote, '{verb}' + speaker")  # fmt: skip
         return None
+    if stripped.endswith(",") and verb in ("said", "says", "added"):
+        # "… held back by shortages, said the people, who asked not to be named": the speaker
+        # after the verb, when a short phrase with no verb of its own runs to a comma or the end.
+        after = _AFTER_COMMA_SPEAKER.match(text, verb_end, sentence.end)
+        aside = _last_comma(text, sentence.start, end - 1)
+        # "Lindqvist, who joined …, said the defeat hurt": the subject before a relative aside.
+        relative = aside >= 0 and _ASIDE_START.match(text, aside + 1)
+        if after and not relative and not _CLAUSE_VERB.search(after.group("np")):
+            np = after.group("np")
+            start = after.start("np")
+            near = _mention_starting_at(mentions, start)
+            if near is not None and near.end == start + len(np):
+                return _from_mention(near, f"', {verb}' + speaker")
+            return _resolve(text, np, start, start + len(np), mentions, outside,
+                            f"', {verb}' + speaker")  # fmt: skip
     if verb.endswith("ing") and stripped.endswith(","):
         # "…, adding that …" continues the previous speaker; else the sentence's first actor.
         if speakers:
@@ -278,7 +381,7 @@ def _speaker_for(
     if stripped.endswith(","):
         # Skip a comma-enclosed aside, unless the aside is a person's name.
         inner_end = end - 1
-        prev_comma = text.rfind(",", sentence.start, inner_end)
+        prev_comma = _last_comma(text, sentence.start, inner_end)
         if prev_comma < 0:
             return None
         raw_aside = text[prev_comma + 1 : inner_end]
@@ -308,7 +411,25 @@ def _speaker_for(
         if speakers:
             return _Speaker("", None, "same", verb_start)
         first = _sentence_subject(text, sentence, mentions)
-        return _from_mention(first, f"subject of '{verb}'") if first else None
+        if first is not None:
+            return _from_mention(first, f"subject of '{verb}'")
+        # "Asked whether …, he smiled and said:": the subject of the verb before "and".
+        and_at = sentence.start + match.start("word")
+        clause_at = max(text.rfind(",", sentence.start, and_at) + 1, sentence.start)
+        # "…, the minister shrugged and said": a pronoun or a short phrase and one verb.
+        subject = re.match(
+            r"\s*((?:(?:the|a|an)\s+(?:[\w’'-]+\s+){0,2}[a-z]+)|[A-Za-z]+)\s+[a-z]+\s*$",
+            text[clause_at:and_at],
+            re.IGNORECASE,
+        )
+        if subject is None:
+            return None
+        word = subject.group(1)
+        if " " not in word and word.lower() not in PRONOUNS_PERSON | PRONOUNS_THING:
+            return None
+        at = clause_at + subject.start(1)
+        return _resolve(text, word, at, at + len(word), mentions, outside,
+                        f"subject of '… and {verb}'")  # fmt: skip
     elif np and match.group("punct") == "," and _ROLE_START.match(np):
         # "Col Martin O'Donnell, a spokesman for the US commander said": the name before.
         comma = sentence.start + match.start("punct")
@@ -329,6 +450,13 @@ def _speaker_for(
         person = _mention_ending_at(mentions, np_start + of.start(), np_start) if of else None
         if person is not None and person.is_person:
             return _from_mention(person, f"name of '{named.name or named.actor}' + '{verb}'")
+        # "The former chief executive of Credit Suisse, who …, reaffirmed": the person who
+        # holds the post, introduced earlier.
+        post = _POST_OF.match(text[np_start : named.start])
+        if post and SPEAKER_NOUNS.get(post.group("noun").lower()) == "person":
+            holder = [x for x in outside if x.end <= np_start and x.is_person]
+            if holder:
+                return _from_mention(holder[-1], f"'{np}' → most recent person + '{verb}'")
     if named is not None and np:
         return _from_mention(named, f"subject + '{verb}'")
     if not np or len(np.split()) > _MAX_SPEAKER_WORDS or not _looks_like_speaker(np):
@@ -337,9 +465,25 @@ def _speaker_for(
                     f"subject + '{verb}'")  # fmt: skip
 
 
+def _last_comma(text: str, start: int, end: int) -> int:
+    """The last comma between two offsets that separates words, not digits ("1,800"), or -1."""
+    pos = text.rfind(",", start, end)
+    while pos > start and text[pos - 1].isdigit() and text[pos + 1 : pos + 2].isdigit():
+        pos = text.rfind(",", start, pos)
+    return pos
+
+
+def _introduced_as(text: str, m: Mention) -> str:
+    """A person's role: as found with the name, and the words just before it in its sentence
+    ("coach Roberto De Zerbi", "Their American owner, John Textor")."""
+    lead = text[max(0, m.start - 40) : m.start]
+    lead = re.split(r"[.;:“”\"]", lead)[-1]
+    return f"{m.role} {lead}".lower()
+
+
 def _looks_like_speaker(np: str) -> bool:
-    """A subject phrase that can say things: no digits, not a clause."""
-    if any(ch.isdigit() for ch in np):
+    """A subject phrase that can say things: no digits (but "the 33-year-old"), not a clause."""
+    if any(ch.isdigit() for ch in np) and not _AGED.match(np):
         return False
     first = np.split()[0].lower()
     return first not in ("there", "this", "these", "those", "what", "how", "why", "its", "his")
@@ -375,8 +519,8 @@ def _mention_starting_at(mentions: list[Mention], start: int) -> Mention | None:
 
 def _from_mention(m: Mention, rule: str) -> _Speaker:
     if m.actor:
-        return _Speaker(m.actor, m.actor_id, f"{rule} ({m.rule})", m.start)
-    return _Speaker(m.name, None, f"{rule} (new person)", m.start)
+        return _Speaker(m.actor, m.actor_id, f"{rule} ({m.rule})", m.start, True)
+    return _Speaker(m.name, None, f"{rule} (new person)", m.start, True)
 
 
 def _resolve(
@@ -410,20 +554,110 @@ def _resolve(
         return _from_mention(m, f"{rule} ('{np}')")
     if low in ("they", "we", "i", "you"):
         return None
-    pointer = _POINTER.match(np)
+    body = _body_before_role(text, start, end, mentions)
+    if body is not None:
+        return _from_mention(body, f"{rule}, '{np}' → the body in front of the role")
+    pointer = _POINTER.match(np) or _AGED.match(np)
     kind = SPEAKER_NOUNS.get(pointer.group("noun").lower()) if pointer else None
+    if kind and kind != "person" and pointer.group("noun")[0].isupper():
+        kind = None  # "The Edinburgh International Festival": a name, not a pointer
     if kind:
         want_person = kind == "person"
-        before = [x for x in outside if x.end <= start and x.is_person == want_person]
+        before = [x for x in outside if x.end <= start and _fits(x, kind)]
+        if kind in ("body", "named"):
+            # "the national weather agency": a public body whose name says "weather", not any
+            # agency ("the London-based engine maker" may well be Rolls-Royce).
+            before = [x for x in before if _modifiers_fit(np, pointer.group("noun"), x)]
+        # "The Conservatives, who …, proposed a rise, which the party says …": the body that
+        # opens the sentence comes before any named earlier.
+        opener = _sentence_opener(text, start, before)
+        if opener is not None:
+            return _from_mention(opener, f"{rule}, '{np}' → the body that opens the sentence")
+        # "the coach" after "coach Roberto De Zerbi": the person introduced in that role.
+        key = np[pointer.start("noun") :].lower()  # "coach", "head of state"
+        same_role = [
+            x
+            for x in before
+            if want_person and re.search(rf"\b{re.escape(key)}\b", _introduced_as(text, x))
+        ]
+        if same_role:
+            return _from_mention(same_role[-1], f"{rule}, '{np}' → the person introduced as "
+                                 f"'{key}'")  # fmt: skip
+        subject = _previous_subject(text, start, before) if want_person else None
+        if subject is not None:
+            return _from_mention(subject, f"{rule}, '{np}' → the person the sentence before "
+                                 "is about")  # fmt: skip
         # "the agency" after "the Food and Drug Administration … Meridian Therapeutics": the
         # body whose name has the noun (or, for "agency", a public body's head word) wins.
         heads = _HEADS_FOR.get(pointer.group("noun").lower(), set())
         named = [x for x in before if heads & set((x.name or x.actor or "").split())]
-        before = named or before
+        # "the finance ministry": only a body whose name says "Ministry", else the phrase.
+        before = named if named or kind == "named" else before
         if before:
             return _from_mention(before[-1], f"{rule}, '{np}' → most recent "
                                  f"{'person' if want_person else 'body'}")  # fmt: skip
     return _Speaker(np, None, rule, start)
+
+
+def _modifiers_fit(np: str, noun: str, m: Mention) -> bool:
+    """Whether the lower-case words describing a body's field ("weather", "finance") are in its
+    name; words of rank, age or standing ("the opposition party", "the state miner") say
+    nothing of the name."""
+    words = re.findall(r"[\w’'-]+", np)[1:-1]
+    field = [w for w in words if w.islower() and w not in _GENERIC_MODIFIERS and w != noun]
+    name = (m.name or m.actor or "").lower()
+    return all(w in name for w in field)
+
+
+def _fits(m: Mention, kind: str) -> bool:
+    """Whether a mention can be what a role noun of this kind points back to."""
+    if kind == "person":
+        return m.is_person
+    if kind in ("organisation", "named"):
+        return m.actor_kind == "organisation"
+    return not m.is_person
+
+
+def _sentence_opener(text: str, start: int, before: list[Mention]) -> Mention | None:
+    """A body mention that opens the sentence holding a pointer (not the pointer's own)."""
+    if not before:
+        return None
+    sentence_start = _sentence_start_before(text, start)
+    lead = re.match(r"(?:The\s+)?", text[sentence_start:start])
+    at = sentence_start + lead.end()
+    opener = next((m for m in before if m.start == at and not m.is_person), None)
+    if opener is None or not re.match(r"\s*,", text[opener.end : opener.end + 2]):
+        return None  # only a subject set off by a relative clause ("X, who …, …, which the …")
+    return opener
+
+
+def _sentence_start_before(text: str, pos: int) -> int:
+    """Where the sentence holding pos starts (after a full stop and a space, or a newline)."""
+    stop = text.rfind(". ", 0, pos)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, pos) + 1)
+
+
+def _previous_subject(text: str, start: int, before: list[Mention]) -> Mention | None:
+    """The person who opens the sentence before a pointer ("Mr Ouattara, 84, was re-elected …,
+    which his rivals, Mr Thiam and Laurent Gbagbo, … The head of state had welcomed …")."""
+    here = _sentence_start_before(text, start)
+    if text[here:start].strip() and not re.fullmatch(r"[“\"][^“”\"]*[”\"],?\s*", text[here:start]):
+        return None  # the pointer does not open its sentence (after a quotation at most)
+    prior = _sentence_start_before(text, max(0, here - 2))
+    lead = re.match(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?", text[prior:here])
+    return next((m for m in before if m.start in (prior, prior + lead.end())), None)
+
+
+def _body_before_role(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """ "A DCMS spokesperson", "The PCS union": the body named in front of a role noun."""
+    for m in mentions:
+        if m.actor_kind != "organisation" or not start <= m.start < m.end < end:
+            continue
+        if re.fullmatch(r"(?:(?:a|an|the)\s+)?", text[start : m.start], re.IGNORECASE) and (
+            _ROLE_AFTER_BODY.fullmatch(text[m.end : end])
+        ):
+            return m
+    return None
 
 
 def _first_mention(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -51,7 +51,7 @@ def test_tables_have_their_columns_and_known_kinds():
     assert set(bodies.ORGANISATION_WORDS.values()) <= KINDS
     assert all(kind in KINDS for _name, kind in bodies.WELL_KNOWN.values())
     assert all(country for country in bodies.COUNTRIES.values())
-    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body"}
+    assert set(statements.SPEAKER_NOUNS.values()) == {"person", "body", "organisation", "named"}
     for row in vocabulary.data_table("well_known_bodies.txt"):
         assert len(row) == 3, row
     for row in vocabulary.data_table("countries.txt"):

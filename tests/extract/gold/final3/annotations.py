@@ -152,7 +152,7 @@ FINAL3_02 = [
     ("s", "Ellery said the IFS", "he said.", "Tom Ellery"),
     ("f", "£20,000", "money", 20000, "exact", "GBP"),
     ("f", "about £80bn", "money", 80e9, "about", "GBP"),
-    ("f", "less than a third", "share", 33.3, "less_than", "%"),
+    ("f", "less than a third", "share", 100 / 3, "less_than", "%"),
     ("f", "six times", "ratio", 6, "exact", "x"),
     ("f", "28%", "poll share", 28, "exact", "%"),
     ("f", "21%", "poll share", 21, "exact", "%"),
