@@ -30,6 +30,10 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "given_names.txt",
         "party_labels.txt",
         "legislatures.txt",
+        "not_name_words.txt",
+        "legal_forms.txt",
+        "demonyms.txt",
+        "places.txt",
     ],
 )
 def test_each_file_has_unique_non_blank_entries(name):

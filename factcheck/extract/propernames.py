@@ -1,0 +1,316 @@
+"""Proper names no other rule claimed: companies, galleries, clubs and people with no cue word.
+
+Runs last, on what the table, role, organisation-word and cue rules left free. A name is a run
+of capitalised words ("Wizz Air", "IndiGo", "Sotheby's"), joined by "&" ("Hauser & Wirth") and
+ending in an optional legal form ("Airbus SE", "Boeing Co."). It is kept when it is
+
+- not a place (`data/places.txt`, a gazetteer built from GeoNames and countryinfo, and the
+  country list), a nationality, a month, a weekday, a holiday, a title, a role word or any word
+  of `data/not_name_words.txt` (languages, faiths, events, products);
+- not after a place preposition ("in", "near", "across"; "at" and "from" are allowed: "delays
+  at Boeing", "joined from Ajax");
+- not at the start of a sentence unless it then acts ("Sotheby's, by contrast, cut …"), since a
+  capital there says nothing;
+- not on a headline line (most words capitalised).
+
+A name led by a given name (`data/given_names.txt`) or whose last word also stands alone in the
+article ("Ademola Okafor" … "Okafor") is a person; any other is an organisation. Later
+mentions follow: a person's surname, and a company's name without its legal form ("Airbus"
+after "Airbus SE").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .actors import MONTHS, WEEKDAYS, Mention, later_mentions
+from .vocabulary import NATIONALITIES, SPEECH_VERBS, TITLES, data_lines
+
+PLACES = frozenset(data_lines("places.txt"))
+DEMONYMS = frozenset(data_lines("demonyms.txt"))
+NOT_NAME_WORDS = frozenset(data_lines("not_name_words.txt"))
+LEGAL_FORMS = frozenset(data_lines("legal_forms.txt"))
+_LEGAL_BARE = frozenset(f.rstrip(".") for f in LEGAL_FORMS)
+
+_WORD = r"(?:[A-Z][\w’'-]*[\w’']|[A-Z](?=\s+&))"
+_LEGAL = r"(?:" + "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True)) + r")"
+_NAME = re.compile(
+    rf"(?<![\w’'&.@/-]){_WORD}"
+    rf"(?:(?:[ \t]+&[ \t]+|[ \t]+(?:(?:de|van|von|di|da|del|du|le|la)[ \t]+)?){_WORD})*"
+    rf"(?:,?[ \t]+{_LEGAL}(?![\w]))?"
+)
+_VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+# After a name at the start of a sentence: an aside in commas, then a verb ("Juventus, beaten
+# 3-1 by Fiorentina on Friday, are fourth"; "Airbus SE delivered"; "Christie's said").
+_ACTS_AFTER = re.compile(
+    rf"(?:,[^,.;“”\"]{{2,80}},)?(?:\s+and\s+[A-Z][\w’'-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*)*)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|both|"
+    rf"on\s+\w+day)\s+)*(?:{_VERBS}|[a-z]+ed|cut|sold|won|lost|made|paid|took|gave|put|set|"
+    rf"held|kept|struck|led|bought|ran|left|went|saw|spent|became|sought|drew|rose|fell|"
+    rf"shut|built|hit|is|are|was|were|has|have|will|plans|wants|makes|sells|owns|runs)\b"
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|inside|near|outside|across|into|throughout|around|towards?|via|off|between|"
+    r"[Ii]n|of|on)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern|north|south|"
+    r"east|west|neighbou?ring|downtown|greater)\s+)?$"
+)
+# "the Kharkiv, Poltava and Dnipropetrovsk regions", "Saxony state": places.
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*\s+(?:regions?|provinces?|states?|county|counties|"
+    r"districts?|oblasts?|rivers?|seas?|valleys?|mountains|islands?|peninsula|borders?|crossings?|"
+    r"cities|towns|villages|suburbs?|neighbou?rhoods?)\b"
+)
+_CONNECTED_BEFORE = re.compile(r"[A-Z][\w’'-]*,?\s+(?:of|for|de|des|du|del|the)\s+$")
+_CONNECTED_AFTER = re.compile(r"\s+(?:of|for|de|des|du|del)\s+(?:the\s+)?[A-Z]")
+_OF_X_AND_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*,?\s+and\s+$")
+_NAMED_BEFORE = re.compile(r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark)\s+$")
+_ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at)\s+$")
+_AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
+_LIST_BEFORE = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,\s+|,?\s+(?:and|or)\s+)$")
+_LIST_AFTER = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
+
+
+def _list_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The names right before and after one in a list ("Berlin, Saxony and Bavaria")."""
+    found = []
+    while before := _LIST_BEFORE.search(text[max(0, start - 40) : start]):
+        found.append(before.group(1))
+        start -= len(before.group(0))
+    while after := _LIST_AFTER.match(text, end):
+        found.append(after.group(1))
+        end = after.end()
+    return found
+
+
+# "Abdulaziz bin Salman", "Ursula von der Leyen": the last word of a person's name.
+NAME_PARTICLE_BEFORE = re.compile(
+    r"[A-Z][\w’'-]+\s+(?:(?:bin|bint|ibn|al|el|de|del|della|da|di|van|von|der|den|du|dos|das)\s+)+$"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:][”\"’')]*\s+|\n\s*|[“\"‘(]\s*|—\s*|-\s+)$")
+_ROLE_AFTER = re.compile(r"['’]s\s+(?!\w+\s+(?:said|says))|\s+[a-z]")
+
+
+def _kills(word: str, killers: frozenset[str]) -> bool:
+    """A word that makes its whole run no name ("National Grid", "Black Sea", "A350", "US-led",
+    "Americans", an acronym) is left to the other rules."""
+    bare = word.removesuffix("'s").removesuffix("’s")
+    if "-" in bare and any(
+        p[:1].islower() or p in DEMONYMS or p in PLACES for p in bare.split("-")
+    ):
+        return True
+    return (
+        bare in killers or bare.isupper() or any(c.isdigit() for c in bare)
+        or bare.removesuffix("s") in DEMONYMS or bare.removesuffix("s") in NATIONALITIES
+    )  # fmt: skip
+
+
+def _splits(word: str, role_words: frozenset[str]) -> bool:
+    """A word that ends one name and may start another ("Airbus Chief Executive Officer")."""
+    bare = word.removesuffix("'s").removesuffix("’s").rstrip(".")
+    return bare in MONTHS or bare in WEEKDAYS or bare in role_words or bare in TITLES
+
+
+def _headline(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if len(words) < 3 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _place(form: str, countries: frozenset[str]) -> bool:
+    bare = form.removesuffix("'s").removesuffix("’s")
+    return bare in PLACES or bare in countries
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the other rules know, handed in by `bodies.py` (which owns those lists)."""
+
+    countries: frozenset[str]  # countries, capitals and place words: never a body
+    role_words: frozenset[str]  # words of a role: they end a name ("… Chief Executive …")
+    given_names: frozenset[str]  # a name led by one is a person
+    openers: frozenset[str]  # words that open a sentence: not part of a name
+    stop_words: frozenset[str]  # words of other rules' lists that make a run no name
+
+
+def find_proper_names(
+    text: str,
+    is_free: Callable[[int, int], bool],
+    vocabulary: Vocabulary,
+    occupied: list[tuple[int, int]],
+) -> list[Mention]:
+    """Names left over by every other rule, as people or organisations, and their later forms.
+
+    is_free(start, end) says whether a span is still unclaimed; occupied lists every mention
+    found so far (a surname is not looked for inside them).
+    """
+    finder = _Finder(text, is_free, vocabulary)
+    for m in _NAME.finditer(text):
+        finder.run(m)
+    return finder.later_forms(occupied)
+
+
+class _Finder:
+    def __init__(self, text: str, is_free: Callable[[int, int], bool], vocabulary: Vocabulary):
+        self.text = text
+        self.is_free = is_free
+        self.v = vocabulary
+        self.killers = NOT_NAME_WORDS | DEMONYMS | frozenset(NATIONALITIES) | vocabulary.stop_words
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[Mention] = []
+        self.people: list[Mention] = []
+        self.heads: dict[str, Mention] = {}  # a body's short form → its first mention
+
+    def add(self, mention: Mention) -> bool:
+        if not self.is_free(mention.start, mention.end) or any(
+            s < mention.end and mention.start < e for s, e in self.taken
+        ):
+            return False
+        self.found.append(mention)
+        self.taken.append((mention.start, mention.end))
+        return True
+
+    def run(self, m: re.Match[str]) -> None:
+        """One run of capitalised words, cut at role words into names."""
+        text = self.text
+        words = list(re.finditer(r"\S+", m.group(0)))
+        if any(
+            _kills(w.group(0).rstrip(","), self.killers)
+            for w in words
+            if w.group(0) not in LEGAL_FORMS
+        ):
+            return
+        # Split at role words: "Airbus Chief Executive Officer" leaves "Airbus".
+        pieces: list[list[re.Match[str]]] = [[]]
+        for w in words:
+            if _splits(w.group(0).rstrip(","), self.v.role_words):
+                pieces.append([])
+            else:
+                pieces[-1].append(w)
+        for index, piece in enumerate(pieces):
+            if index < len(pieces) - 1 and not any(w.group(0) in LEGAL_FORMS for w in piece):
+                continue  # "Turkey's Environment Minister", "Chief Financial Officer": a role
+            first = piece[0].start() if piece else 0
+            while piece and (piece[0].group(0) in self.v.openers or piece[0].group(0) == "&"):
+                piece = piece[1:]
+            while piece and piece[-1].group(0) == "&":
+                piece = piece[:-1]
+            if not piece:
+                continue
+            start, end = m.start() + piece[0].start(), m.start() + piece[-1].end()
+            if text[end - 1] == ",":
+                end -= 1
+            elif text[end : end + 1] == "." and text[start:end].split()[-1] + "." in LEGAL_FORMS:
+                end += 1  # "Boeing Co."
+            # "Then Malatya was hit": after an opener the name still starts the sentence.
+            initial = _SENTENCE_START.search(
+                text[max(0, m.start() + first - 3) : m.start() + first]
+            )
+            self.name(start, end, initial is not None)
+
+    def later_forms(self, occupied: list[tuple[int, int]]) -> list[Mention]:
+        """Every mention found, with later ones: a company without its legal form, a surname."""
+        text = self.text
+        for head, first in self.heads.items():
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(head)}(?:['’]s)?(?![\w’'-])", text):
+                if m.start() > first.start and not _PLACE_BEFORE.search(
+                    text[max(0, m.start() - 30) : m.start()]
+                ):
+                    rule = f"same body as '{first.name}'"
+                    self.add(
+                        Mention(
+                            m.start(), m.end(), None, None, "organisation", rule, "", "", first.name
+                        )  # fmt: skip
+                    )
+        occupied = occupied + self.taken
+        later = later_mentions(text, self.people, occupied)
+        return self.found + [m for m in later if self.is_free(m.start, m.end)]
+
+    def name(self, start: int, end: int, initial: bool) -> None:
+        """Decide on one name: no name, a person, or an organisation."""
+        text, v = self.text, self.v
+        form = text[start:end]
+        words = form.replace("&", " ").split()
+        bare = form.removesuffix("'s").removesuffix("’s")
+        legal = len(words) > 1 and words[-1].rstrip(".,") in _LEGAL_BARE
+        strong = legal or "&" in form or re.search(r"[a-z][A-Z]", form) is not None
+        if len(words) > 5 or _place(form, v.countries) or _headline(text, start):
+            return
+        if not strong and (
+            len(words) == 1
+            and _place(words[0], v.countries)
+            or all(w.removesuffix("'s") in PLACES for w in words)
+        ):
+            return
+        before = text[max(0, start - 30) : start]
+        given = 2 <= len(words) <= 3 and words[0] in v.given_names and not strong
+        if not strong and not given and _PLACE_BEFORE.search(before):
+            return  # "a foul on Michael Ostrander" is a person all the same
+        if not strong and _PLACE_NOUN_AFTER.match(text, end):
+            return
+        if _CONNECTED_BEFORE.search(before) or _CONNECTED_AFTER.match(text, end):
+            return  # a piece of a longer name ("Parc des Princes")
+        if re.match(r"\s*\([A-Z]", text[end : end + 4]):
+            return  # "… Museums and Monuments (NCMM)": the acronym rule owns the whole name
+        if _OF_X_AND_BEFORE.search(before):
+            return  # "National Commission for Museums and Monuments": the end of a longer name
+        if NAME_PARTICLE_BEFORE.search(before):
+            return  # "Abdulaziz bin Salman": the end of a person's name
+        if _NAMED_BEFORE.search(before):
+            return  # "sold under the name Halvora": a product
+        if len(words) == 1 and _ARTICLE_OR_AT_BEFORE.search(before) and not strong:
+            return  # "in a Classique", "host Bournemouth at Anfield": an event or a ground
+        joined = _AND_CAPITALS_AFTER.match(text, end)
+        if joined and any(w in v.role_words for w in joined.group(1).split()):
+            return  # "Climate Crisis and Civil Protection Minister …": the words of a role
+        if any(_place(n, v.countries) for n in _list_neighbours(text, start, end)):
+            return  # "in Berlin, Saxony and Bavaria": one place in a list makes them all places
+        if initial:
+            # A capital there says nothing: a single word needs a sign of its own ("Sotheby's,"),
+            # a longer name must act ("Airbus SE delivered", "Tate Modern, its …, drew").
+            named = (
+                strong
+                or (form.endswith(("'s", "’s")) and not re.match(r"\s+[a-z]+\s", text[end:]))
+                or before.endswith(("The ", "the "))  # "The Serpentine said": a thing, no person
+            )
+            if len(words) == 1 and not named or not _ACTS_AFTER.match(text, end):
+                return
+        if bare in self.heads:
+            first = self.heads[bare]
+            self.add(_copy(first, start, end, f"same body as '{first.name}'"))
+            return
+        if len(words) == 1 and any(bare == p.name.split()[-1] for p in self.people):
+            return  # a surname: the person's later mentions take it
+        if len(words) == 1 and bare in v.given_names:
+            return  # a first name alone is a person already met, or nobody
+        if (
+            not strong
+            and 2 <= len(words) <= 3
+            and not _place(words[-1], v.countries)
+            and (
+                given
+                or re.search(
+                    rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])(?! [A-Z])", text[end:]
+                )
+                is not None  # fmt: skip
+            )
+        ):
+            person = Mention(start, end, None, None, "person",
+                             "new person: a proper name (given name or repeated surname)", "",
+                             "", form)  # fmt: skip
+            if self.add(person):
+                self.people.append(person)
+            return
+        body = Mention(start, end, None, None, "organisation",
+                       "new organisation: a proper name no other rule claimed", "", "",
+                       bare)  # fmt: skip
+        if self.add(body):
+            self.heads.setdefault(" ".join(words[:-1]) if legal else bare, body)
+
+
+def _copy(first: Mention, start: int, end: int, rule: str) -> Mention:
+    return Mention(start, end, None, None, first.kind, rule, "", "", first.name)

@@ -1,0 +1,84 @@
+"""Proper names no other rule claims: companies, galleries and people named with no cue word."""
+
+from __future__ import annotations
+
+from factcheck.extract import propernames
+from tests.extract.helpers import run
+
+RULE = "new organisation: a proper name no other rule claimed"
+
+
+def actors(text: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.actor_kind, s.rule) for s in run(text, kind="actor")]
+
+
+def test_a_company_with_a_legal_form_and_its_short_name_later():
+    found = actors(
+        "Orders at Brenmark SE fell in May. Suppliers said Brenmark would cut output, while "
+        "Holvik Co. kept its forecast."
+    )
+    assert ("Brenmark SE", "organisation", RULE) in found
+    assert ("Brenmark", "organisation", "same body as 'Brenmark SE'") in found
+    assert ("Holvik Co.", "organisation", RULE) in found
+
+
+def test_names_joined_by_an_ampersand_or_written_in_camel_case_are_bodies():
+    found = actors("Demand slowed for Lindqvist & Hale and for FlyNova, the analysts said.")
+    assert ("Lindqvist & Hale", "organisation", RULE) in found
+    assert ("FlyNova", "organisation", RULE) in found
+
+
+def test_a_single_name_inside_a_sentence_is_a_body():
+    found = actors("Suppliers including Trevanti and Osmund Air have raised prices.")
+    assert ("Trevanti", "organisation", RULE) in found
+    assert ("Osmund Air", "organisation", RULE) in found
+
+
+def test_at_the_start_of_a_sentence_a_name_needs_a_sign_and_a_verb():
+    # A capital at the start of a sentence says nothing about a single word.
+    assert actors("Turnout fell sharply. Inflation rose again.") == []
+    found = actors("Marlowe's, by contrast, cut 40 jobs. The Kestrel said it would close.")
+    assert ("Marlowe's", "organisation", RULE) in found
+    assert ("Kestrel", "organisation", RULE) in found
+    found = actors("Halden Modern, its largest site, drew 2 million visitors.")
+    assert ("Halden Modern", "organisation", RULE) in found
+
+
+def test_places_are_never_bodies():
+    # In the gazetteer, in a list beside a place, before a place noun, after "in".
+    assert actors("Fans travelled from Malatya and Tarsus to watch.") == []
+    assert actors("Cases rose most in Berlin, Lowmark and Greyvale.") == []
+    assert actors("Trucks passed through the Ras Omar and Tell Hani crossings.") == []
+    assert actors("Prices rose in Westerby as buyers arrived.") == []
+
+
+def test_nationalities_codes_products_and_headlines_are_not_bodies():
+    assert actors("Two Iskander-type jets, the A380 and US-led talks worried Nigerians.") == []
+    assert actors("The drug, sold under the name Zelvanta, was approved.") == []
+    assert actors("Brenmark Cuts Jobs As Orders Fall\n\nOrders fell.") == []
+    # The last word of a person's name is not a body.
+    assert "Salman" not in {t for t, _k, _r in actors("Minister Abdulaziz bin Salman spoke.")}
+
+
+def test_a_person_is_named_by_a_given_name_or_a_repeated_surname():
+    found = actors(
+        "The penalty came from Tobiah Ndukwe after a foul on Michael Ostrander. "
+        "The referee booked Ndukwe."
+    )
+    kinds = {text: kind for text, kind, _rule in found}
+    assert kinds["Tobiah Ndukwe"] == "person"
+    assert kinds["Michael Ostrander"] == "person"
+    assert kinds["Ndukwe"] == "person"
+
+
+def test_a_role_after_a_company_name_is_cut_off():
+    found = actors("Shares rose, said Brenmark SE Chief Executive Officer Ana Ruiz.")
+    assert ("Brenmark SE", "organisation", RULE) in found
+    assert ("Ana Ruiz", "person", "new person: role 'Brenmark SE Chief Executive Officer'") in found
+
+
+def test_the_name_lists_are_read_from_their_files():
+    assert {"Toulouse", "Malatya", "Cologne"} <= propernames.PLACES
+    assert {"Nigerian", "Italian", "Brazilian"} <= propernames.DEMONYMS
+    assert {"SE", "plc", "Inc", "Co.", "AG", "N.V."} <= propernames.LEGAL_FORMS
+    assert {"Christmas", "English", "Islam"} <= propernames.NOT_NAME_WORDS
