@@ -32,6 +32,7 @@ PLACES = frozenset(data_lines("places.txt"))
 DEMONYMS = frozenset(data_lines("demonyms.txt"))
 NOT_NAME_WORDS = frozenset(data_lines("not_name_words.txt"))
 LEGAL_FORMS = frozenset(data_lines("legal_forms.txt"))
+PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
 _LEGAL_BARE = frozenset(f.rstrip(".") for f in LEGAL_FORMS)
 
 _WORD = r"(?:[A-Z][\w’'-]*[\w’']|[A-Z](?=\s+&))"
@@ -62,17 +63,26 @@ _PLACE_NOUN_AFTER = re.compile(
     r"cities|towns|villages|suburbs?|neighbou?rhoods?)\b"
 )
 _CONNECTED_BEFORE = re.compile(r"[A-Z][\w’'-]*,?\s+(?:of|for|de|des|du|del|the)\s+$")
-_CONNECTED_AFTER = re.compile(r"\s+(?:of|for|de|des|du|del)\s+(?:the\s+)?[A-Z]")
+_CONNECTED_AFTER = re.compile(r"\s+(?:(?:of|for|de|des|du|del)\s+(?:the\s+)?|d['’])[A-Z]")
 _OF_X_AND_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*,?\s+and\s+$")
-_NAMED_BEFORE = re.compile(r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark)\s+$")
-_ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at)\s+$")
+# "sold under the name Halvora", "which makes Wegovy", "the film Oppenheimer": a product or a work.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark|makes|made|sells|sold|produces|"
+    r"markets|launched|developed|film|movie|series|show|drama|novel|book|album|song|play|"
+    r"musical|opera|documentary|game|drug|vaccine|medicine|pill|device|phone|model|index|"
+    r"storm|hurricane|typhoon|ship|vessel|tanker|yacht|aircraft|jet|plane)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
+_PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
 _LIST_BEFORE = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,\s+|,?\s+(?:and|or)\s+)$")
 _LIST_AFTER = re.compile(r"(?:,\s+|,?\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})")
 
 
-def _list_neighbours(text: str, start: int, end: int) -> list[str]:
-    """The names right before and after one in a list ("Berlin, Saxony and Bavaria")."""
+def _list_neighbours(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The names before and after one in a list ("Berlin, Saxony and Bavaria"), and where the
+    list starts."""
     found = []
     while before := _LIST_BEFORE.search(text[max(0, start - 40) : start]):
         found.append(before.group(1))
@@ -80,7 +90,7 @@ def _list_neighbours(text: str, start: int, end: int) -> list[str]:
     while after := _LIST_AFTER.match(text, end):
         found.append(after.group(1))
         end = after.end()
-    return found
+    return found, start
 
 
 # "Abdulaziz bin Salman", "Ursula von der Leyen": the last word of a person's name.
@@ -247,11 +257,27 @@ class _Finder:
         ):
             return
         before = text[max(0, start - 30) : start]
-        given = 2 <= len(words) <= 3 and words[0] in v.given_names and not strong
+        noun = _PERSON_NOUN_BEFORE.search(before)
+        neighbours, list_start = _list_neighbours(text, start, end)
+        # "goals from Cyriel Dessers and James Tavernier": a list of people.
+        listed_with_people = any(
+            2 <= len(n.split()) <= 3 and n.split()[0] in v.given_names for n in neighbours
+        )
+        given = (
+            2 <= len(words) <= 3
+            and (
+                words[0] in v.given_names
+                or bool(noun and noun.group(1) in PERSON_NOUNS)
+                or listed_with_people
+            )
+            and not strong
+        )
         if not strong and not given and _PLACE_BEFORE.search(before):
             return  # "a foul on Michael Ostrander" is a person all the same
         if not strong and _PLACE_NOUN_AFTER.match(text, end):
             return
+        if len(words) > 1 and words[0][-2:] in ("'s", "’s") and _place(words[0], v.countries):
+            return  # "Sudan's Darfur": a country's place
         if _CONNECTED_BEFORE.search(before) or _CONNECTED_AFTER.match(text, end):
             return  # a piece of a longer name ("Parc des Princes")
         if re.match(r"\s*\([A-Z]", text[end : end + 4]):
@@ -267,8 +293,10 @@ class _Finder:
         joined = _AND_CAPITALS_AFTER.match(text, end)
         if joined and any(w in v.role_words for w in joined.group(1).split()):
             return  # "Climate Crisis and Civil Protection Minister …": the words of a role
-        if any(_place(n, v.countries) for n in _list_neighbours(text, start, end)):
-            return  # "in Berlin, Saxony and Bavaria": one place in a list makes them all places
+        if any(_place(n, v.countries) for n in neighbours):
+            return  # "Berlin, Saxony and Bavaria": one place in a list makes them all places
+        if neighbours and _NAMED_BEFORE.search(text[max(0, list_start - 30) : list_start]):
+            return  # "which makes Wegovy and Ozempic": what goes for the first goes for all
         if initial:
             # A capital there says nothing: a single word needs a sign of its own ("Sotheby's,"),
             # a longer name must act ("Airbus SE delivered", "Tate Modern, its …, drew").

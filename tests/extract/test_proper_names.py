@@ -82,3 +82,18 @@ def test_the_name_lists_are_read_from_their_files():
     assert {"Nigerian", "Italian", "Brazilian"} <= propernames.DEMONYMS
     assert {"SE", "plc", "Inc", "Co.", "AG", "N.V."} <= propernames.LEGAL_FORMS
     assert {"Christmas", "English", "Islam"} <= propernames.NOT_NAME_WORDS
+
+
+def test_a_person_noun_or_a_person_in_the_same_list_makes_a_person():
+    found = actors(
+        "His neighbour, Chiamaka Eze, agreed. Goals came from Cyriel Dessers and James Tavernier."
+    )
+    kinds = {text: kind for text, kind, _rule in found}
+    assert kinds["Chiamaka Eze"] == "person"
+    assert kinds["Cyriel Dessers"] == "person"
+
+
+def test_products_storms_and_a_country_s_region_are_not_bodies():
+    found = {t for t, _k, _r in actors("Novo Nordisk, which makes Wegovy and Ozempic, rose.")}
+    assert "Novo Nordisk" in found and not {"Wegovy", "Ozempic"} & found
+    assert actors("Fighting went on in parts of Sudan's Darfur while Storm Babet hit.") == []

@@ -32,6 +32,7 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "legislatures.txt",
         "not_name_words.txt",
         "legal_forms.txt",
+        "person_nouns.txt",
         "demonyms.txt",
         "places.txt",
     ],
