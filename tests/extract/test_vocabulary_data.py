@@ -33,6 +33,7 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "not_name_words.txt",
         "legal_forms.txt",
         "person_nouns.txt",
+        "world_given_names.txt",
         "demonyms.txt",
         "places.txt",
     ],
