@@ -304,6 +304,7 @@ def find_bodies(
     return mentions
 
 
+_PRESS_WORDS = frozenset({"Times", "Telegraph", "Post", "Herald", "Tribune", "Journal", "Gazette"})
 _PROPER_NAME_VOCABULARY = Vocabulary(
     countries=frozenset(COUNTRIES) | PLACE_WORDS,
     role_words=_ROLE_WORDS,
@@ -447,11 +448,13 @@ def _government(start: int, end: int, form: str) -> Mention:
 def _segment(
     text, seg, after_role, before_role, found: _Found, introduced, single_bodies, new_people
 ) -> None:
-    # Leading openers ("The", "In", months, weekdays) are not part of a name.
+    # Leading openers ("The", "In", months, weekdays) are not part of a name; a weekday before
+    # a newspaper's head word is ("the Sunday Times", "the Sunday Telegraph").
     while seg and (
         seg[0].group(0) in _OPENERS
         or seg[0].group(0) in MONTHS
         or seg[0].group(0) in WEEKDAYS
+        and not (len(seg) == 2 and seg[1].group(0) in _PRESS_WORDS)
         or seg[0].group(0) in _CONNECTORS
     ):
         seg = seg[1:]

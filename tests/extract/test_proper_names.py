@@ -109,3 +109,9 @@ def test_first_names_of_many_languages_make_people_and_a_body_s_name_does_not():
     assert kinds.get("Tate Modern") == "organisation"
     assert "Macron" not in kinds  # a surname beside a person's, not a body
     assert "Paolo" in propernames.WORLD_GIVEN_NAMES and "Duke" not in propernames.WORLD_GIVEN_NAMES
+
+
+def test_a_weekday_before_a_newspaper_s_head_word_is_part_of_its_name():
+    found = actors("Figures published by the Sunday Times showed a rise. On Sunday Labour said no.")
+    assert ("Sunday Times", "organisation", "new organisation: organisation word") in found
+    assert "Sunday" not in {t for t, _k, _r in found}
