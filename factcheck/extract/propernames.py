@@ -75,6 +75,20 @@ _NAMED_BEFORE = re.compile(
     r"storm|hurricane|typhoon|ship|vessel|tanker|yacht|aircraft|jet|plane)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the Omicron variant", "a Ponzi scheme", "Iskander missiles": a name before a thing it names.
+_THING_AFTER = re.compile(
+    r"\s+(?:variants?|strains?|virus|viruses|scheme|missiles?|rockets?|drones?|systems?|"
+    r"vaccines?|drugs?|jets?|aircraft|planes?|models?|phones?|apps?|software|chips?|cars?|"
+    r"trucks?|features?|tools?|chatbots?|satellites?|telescopes?|rovers?|operating\s+system|"
+    r"storm|hurricane|typhoon|fire|wildfire|earthquake|method|theory|principle|syndrome|"
+    r"disease|effect|index|prize|award|trophy|cup|festival|doctrine|plan|deal|accord)\b"
+)
+# "the Nikkei 225", "Windows 11", "a Boeing 737": a name before a bare number is an index, a
+# product or a model ("paid Sporting Lisbon 38 million euros" is not).
+_MODEL_NUMBER_AFTER = re.compile(
+    r"\s+\d[\d.]*(?![\d.,]*\s*(?:million|billion|trillion|bn|mn|m\b|%|per\s*cent|percent|"
+    r"euros?|dollars?|pounds?|points?|goals?|votes?|seats?|people|years?|-))(?!,\d)"
+)
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
 _PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -294,10 +308,14 @@ class _Finder:
         )
         if not strong and not given and _PLACE_BEFORE.search(before):
             return  # "a foul on Michael Ostrander" is a person all the same
-        if not strong and _PLACE_NOUN_AFTER.match(text, end):
+        if not strong and (
+            _PLACE_NOUN_AFTER.match(text, end)
+            or _THING_AFTER.match(text, end)
+            or _MODEL_NUMBER_AFTER.match(text, end)
+        ):
             return
-        if len(words) > 1 and words[0][-2:] in ("'s", "’s") and _place(words[0], v.countries):
-            return  # "Sudan's Darfur": a country's place
+        if len(words) > 1 and words[0][-2:] in ("'s", "’s") and not strong:
+            return  # "Anthropic's Claude": a body's product, or a place's part; not one name
         if _CONNECTED_BEFORE.search(before) or _CONNECTED_AFTER.match(text, end):
             return  # a piece of a longer name ("Parc des Princes")
         if re.match(r"\s*\([A-Z]", text[end : end + 4]):

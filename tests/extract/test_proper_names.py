@@ -115,3 +115,11 @@ def test_a_weekday_before_a_newspaper_s_head_word_is_part_of_its_name():
     found = actors("Figures published by the Sunday Times showed a rise. On Sunday Labour said no.")
     assert ("Sunday Times", "organisation", "new organisation: organisation word") in found
     assert "Sunday" not in {t for t, _k, _r in found}
+
+
+def test_names_of_things_indices_and_a_body_s_product_are_not_bodies():
+    assert actors("Cases of the Corvane variant rose, and the Tessaly 300 fell 2%.") == []
+    assert actors("Users compared Anthropic's Claude with other tools.") == []
+    # A sum of money after a name does not make it a model number.
+    found = actors("The club paid Racing Lusano 38 million euros for him.")
+    assert ("Racing Lusano", "organisation", RULE) in found
