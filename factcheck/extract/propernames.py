@@ -51,7 +51,8 @@ _ACTS_AFTER = re.compile(
     rf"(?:,[^,.;“”\"]{{2,80}},)?(?:\s+and\s+[A-Z][\w’'-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*)*)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|both|"
     rf"on\s+\w+day)\s+)*(?:{_VERBS}|[a-z]+ed|cut|sold|won|lost|made|paid|took|gave|put|set|"
     rf"held|kept|struck|led|bought|ran|left|went|saw|spent|became|sought|drew|rose|fell|"
-    rf"shut|built|hit|is|are|was|were|has|have|will|plans|wants|makes|sells|owns|runs)\b"
+    rf"shut|built|hit|grew|began|brought|got|chose|sent|shed|sank|slid|swung|is|are|was|were|"
+    rf"has|have|will|plans|wants|makes|sells|owns|runs)\b"
 )
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|inside|near|outside|across|into|throughout|around|towards?|via|off|between|"
@@ -89,6 +90,9 @@ _MODEL_NUMBER_AFTER = re.compile(
     r"\s+\d[\d.]*(?![\d.,]*\s*(?:million|billion|trillion|bn|mn|m\b|%|per\s*cent|percent|"
     r"euros?|dollars?|pounds?|points?|goals?|votes?|seats?|people|years?|-))(?!,\d)"
 )
+# Inner capitals mark a brand ("IndiGo", "BioNTech"); "McLaren", "MacArthur", "DeSantis" are
+# surnames.
+_CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
 _PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -271,14 +275,27 @@ class _Finder:
         later = later_mentions(text, self.people, occupied)
         return self.found + [m for m in later if self.is_free(m.start, m.end)]
 
-    def name(self, start: int, end: int, initial: bool) -> None:
-        """Decide on one name: no name, a person, or an organisation."""
+    def name(self, start: int, end: int, initial: bool, possessor: bool = False) -> None:
+        """Decide on one name: no name, a person, or an organisation.
+
+        possessor: the name owns the next one ("McLaren's Lando Norris"), so no place
+        preposition before it makes it a place.
+        """
         text, v = self.text, self.v
         form = text[start:end]
         words = form.replace("&", " ").split()
         bare = form.removesuffix("'s").removesuffix("’s")
         legal = len(words) > 1 and words[-1].rstrip(".,") in _LEGAL_BARE
-        strong = legal or "&" in form or re.search(r"[a-z][A-Z]", form) is not None
+        strong = legal or "&" in form or any(_CAMEL.search(w) for w in words)
+        if len(words) > 1 and words[0][-2:] in ("'s", "’s") and "&" not in form:
+            # "McLaren's Lando Norris": the possessor, then a person; "Anthropic's Claude",
+            # "Sudan's Darfur": a body's product or a place's part, no name of its own.
+            rest = start + len(words[0]) + 1
+            if not _place(words[0], v.countries) and text[start:rest].strip() != form:
+                self.name(start, start + len(words[0]) - 2, initial, possessor=True)
+                if len(words) >= 3 and words[1] in v.first_names:
+                    self.name(rest, end, False)
+            return
         if len(words) > 5 or _place(form, v.countries) or _headline(text, start):
             return
         if not strong and (
@@ -306,7 +323,7 @@ class _Finder:
             )
             and not strong
         )
-        if not strong and not given and _PLACE_BEFORE.search(before):
+        if not strong and not given and not possessor and _PLACE_BEFORE.search(before):
             return  # "a foul on Michael Ostrander" is a person all the same
         if not strong and (
             _PLACE_NOUN_AFTER.match(text, end)
@@ -314,8 +331,8 @@ class _Finder:
             or _MODEL_NUMBER_AFTER.match(text, end)
         ):
             return
-        if len(words) > 1 and words[0][-2:] in ("'s", "’s") and not strong:
-            return  # "Anthropic's Claude": a body's product, or a place's part; not one name
+        if text[end : end + 1] == "+":
+            return  # "Dove Men+Care": a brand
         if _CONNECTED_BEFORE.search(before) or _CONNECTED_AFTER.match(text, end):
             return  # a piece of a longer name ("Parc des Princes")
         if re.match(r"\s*\([A-Z]", text[end : end + 4]):
@@ -353,16 +370,17 @@ class _Finder:
             return  # a surname: the person's later mentions take it
         if len(words) == 1 and bare in v.given_names:
             return  # a first name alone is a person already met, or nobody
+        surname = words[-1]
+        repeated = re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])(?! [A-Z])", text[end:])
         if (
             not strong
             and 2 <= len(words) <= 3
-            and not _place(words[-1], v.countries)
+            # "Lando Norris" is a person though Norris is a town; "Frieze London" is no one.
             and (
                 given
-                or re.search(
-                    rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w’'-])(?! [A-Z])", text[end:]
-                )
-                is not None  # fmt: skip
+                and surname not in v.countries
+                or repeated is not None
+                and not _place(surname, v.countries)
             )
         ):
             person = Mention(start, end, None, None, "person",

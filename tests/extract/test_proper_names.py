@@ -119,7 +119,15 @@ def test_a_weekday_before_a_newspaper_s_head_word_is_part_of_its_name():
 
 def test_names_of_things_indices_and_a_body_s_product_are_not_bodies():
     assert actors("Cases of the Corvane variant rose, and the Tessaly 300 fell 2%.") == []
-    assert actors("Users compared Anthropic's Claude with other tools.") == []
+    # The possessor is the body; what it owns is no name of its own.
+    assert actors("Users compared Anthropic's Claude with other tools.") == [
+        ("Anthropic", "organisation", RULE)
+    ]
+    found = actors("It finished ahead of McLaren's Lando Norris.")
+    assert [(t, k) for t, k, _r in found] == [
+        ("McLaren", "organisation"),
+        ("Lando Norris", "person"),
+    ]
     # A sum of money after a name does not make it a model number.
     found = actors("The club paid Racing Lusano 38 million euros for him.")
     assert ("Racing Lusano", "organisation", RULE) in found
