@@ -93,6 +93,7 @@ _MODEL_NUMBER_AFTER = re.compile(
 # Inner capitals mark a brand ("IndiGo", "BioNTech"); "McLaren", "MacArthur", "DeSantis" are
 # surnames.
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
+_SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also|on\s+\w+day)\s+)*(?:{_VERBS})\b")
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
 _PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -228,6 +229,7 @@ class _Finder:
             for w in words
             if w.group(0) not in LEGAL_FORMS
         ):
+            self.speaking_name(m, words)
             return
         # Split at role words: "Airbus Chief Executive Officer" leaves "Airbus".
         pieces: list[list[re.Match[str]]] = [[]]
@@ -257,14 +259,40 @@ class _Finder:
             )
             self.name(start, end, initial is not None)
 
+    def speaking_name(self, m: re.Match[str], words: list[re.Match[str]]) -> None:
+        """A name of several words that speaks is a body even when it holds an event word or a
+        word that opens public bodies' names ("The Edinburgh International Festival said",
+        "The National Grid said"); never a nationality, a role, a code or a place."""
+        while words and words[0].group(0) in self.v.openers:
+            words = words[1:]
+        names = [w.group(0) for w in words]
+        if len(names) < 2 or not _SPEAKS_AFTER.match(self.text, m.end()):
+            return
+        if any(
+            n in DEMONYMS or n in NATIONALITIES or n in self.v.role_words or n.isupper()
+            or any(c.isdigit() for c in n) or n in MONTHS or n in WEEKDAYS
+            or n in self.v.stop_words and n not in self.v.countries  # "the Ohio Republican"
+            for n in names
+        ) or all(n in self.killers for n in names):  # fmt: skip
+            return
+        start, end = m.start() + words[0].start(), m.end()
+        form = self.text[start:end]
+        if _place(form, self.v.countries):
+            return
+        self.add(Mention(start, end, None, None, "organisation",
+                         "new organisation: a name of several words that speaks", "", "",
+                         form))  # fmt: skip
+
     def later_forms(self, occupied: list[tuple[int, int]]) -> list[Mention]:
         """Every mention found, with later ones: a company without its legal form, a surname."""
         text = self.text
         for head, first in self.heads.items():
             for m in re.finditer(rf"(?<![\w’'-]){re.escape(head)}(?:['’]s)?(?![\w’'-])", text):
-                if m.start() > first.start and not _PLACE_BEFORE.search(
-                    text[max(0, m.start() - 30) : m.start()]
-                ):
+                before = text[max(0, m.start() - 30) : m.start()]
+                # An earlier mention at a sentence start is the same body too ("Juventus, beaten
+                # …, are fourth" before "… lost to Juventus").
+                earlier_ok = m.start() > first.start or _SENTENCE_START.search(before[-3:])
+                if earlier_ok and not _PLACE_BEFORE.search(before):
                     rule = f"same body as '{first.name}'"
                     self.add(
                         Mention(

@@ -131,3 +131,23 @@ def test_names_of_things_indices_and_a_body_s_product_are_not_bodies():
     # A sum of money after a name does not make it a model number.
     found = actors("The club paid Racing Lusano 38 million euros for him.")
     assert ("Racing Lusano", "organisation", RULE) in found
+
+
+def test_a_name_of_several_words_that_speaks_is_a_body_even_with_an_event_word():
+    found = actors("The Harrowgate International Festival said on Monday that it sold out.")
+    assert found == [
+        (
+            "Harrowgate International Festival",
+            "organisation",
+            "new organisation: a name of several words that speaks",
+        )
+    ]
+    assert actors("The Harrowgate Cup final was held in May.") == []
+
+
+def test_a_body_met_inside_a_sentence_is_the_same_body_at_the_start_of_an_earlier_one():
+    found = actors("Trevanti, beaten on price, are fourth. Buyers moved from Trevanti to rivals.")
+    assert [(t, r) for t, _k, r in found] == [
+        ("Trevanti", "same body as 'Trevanti'"),
+        ("Trevanti", RULE),
+    ]
