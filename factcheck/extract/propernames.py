@@ -168,6 +168,11 @@ class Vocabulary:
     stop_words: frozenset[str]  # words of other rules' lists that make a run no name
 
     @functools.cached_property
+    def killers(self) -> frozenset[str]:
+        """Words that make a whole run no name."""
+        return NOT_NAME_WORDS | DEMONYMS | frozenset(NATIONALITIES) | self.stop_words
+
+    @functools.cached_property
     def first_names(self) -> frozenset[str]:
         """Every first name known: the other rules' list and the world list."""
         return self.given_names | WORLD_GIVEN_NAMES
@@ -203,7 +208,7 @@ class _Finder:
         self.text = text
         self.is_free = is_free
         self.v = vocabulary
-        self.killers = NOT_NAME_WORDS | DEMONYMS | frozenset(NATIONALITIES) | vocabulary.stop_words
+        self.killers = vocabulary.killers
         self.taken: list[tuple[int, int]] = []
         self.found: list[Mention] = []
         self.people: list[Mention] = []
@@ -223,6 +228,8 @@ class _Finder:
     def run(self, m: re.Match[str]) -> None:
         """One run of capitalised words, cut at role words into names."""
         text = self.text
+        if " " not in m.group(0) and not self.is_free(m.start(), m.end()):
+            return  # one word another rule has already claimed (most runs)
         words = list(re.finditer(r"\S+", m.group(0)))
         if any(
             _kills(w.group(0).rstrip(","), self.killers)
