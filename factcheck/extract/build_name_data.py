@@ -20,7 +20,8 @@ import re
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
-_GIVEN = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+")
+# A capital, then small letters, of the Latin alphabets (Latin-1 and Latin Extended-A/B).
+_GIVEN = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f][a-z\u00df-\u00ff\u0100-\u024f'’-]+")
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Z]?[a-z]+)*")
 HEADER = """\
 # Written by factcheck/extract/build_gazetteer.py ({what}); do not edit by hand.
@@ -74,6 +75,7 @@ _NOT_GIVEN = {
     "Jade", "Coral", "Ivy", "Holly", "Honey", "Candy", "Dawn", "Eve", "Autumn", "Winter",
     "Spring", "Storm", "River", "Forest", "Ocean", "Sea", "Rain", "Angel", "Bliss", "Blessing",
     "Gift", "Precious", "Unity", "Liberty", "Justice", "Royal", "Noble", "Sage", "Rock",
+    "Fan", "Song", "Ding", "Dong", "Tang", "Sun", "Gong",
 }  # fmt: skip
 
 
@@ -87,7 +89,11 @@ def _given_names(exclude: set[str]) -> list[str]:
     names: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
         provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        # Japanese first names in Latin letters; Chinese family names, which lead a Chinese
+        # name ("Li Qiang", "Wang Yi").
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_romanized_names", "first_romanized_names_male",
+                     "first_romanized_names_female", "last_romanized_names"):  # fmt: skip
             # Read the class attribute itself: some locales define these as properties.
             value = next((k.__dict__[attr] for k in provider.__mro__ if attr in k.__dict__), ())
             if isinstance(value, property):
