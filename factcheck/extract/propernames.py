@@ -94,6 +94,7 @@ _MODEL_NUMBER_AFTER = re.compile(
 # surnames.
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
 _SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also|on\s+\w+day)\s+)*(?:{_VERBS})\b")
+_NAME_AT_BEFORE = re.compile(r"([A-Z][\w’'-]+),?\s+at\s+$")
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
 _PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -378,8 +379,16 @@ class _Finder:
             return  # "Abdulaziz bin Salman": the end of a person's name
         if _NAMED_BEFORE.search(before):
             return  # "sold under the name Halvora": a product
-        if len(words) == 1 and _ARTICLE_OR_AT_BEFORE.search(before) and not strong:
-            return  # "in a Classique", "host Bournemouth at Anfield": an event or a ground
+        works_at = _NAME_AT_BEFORE.search(before)
+        if (
+            len(words) == 1
+            and _ARTICLE_OR_AT_BEFORE.search(before)
+            and not strong
+            and not (works_at and works_at.group(1) in self.person_words)
+        ):
+            # "in a Classique", "host Bournemouth at Anfield": an event or a ground; but
+            # "Chloe Marchand at Jefferies" names where a person works.
+            return
         joined = _AND_CAPITALS_AFTER.match(text, end)
         if joined and any(w in v.role_words for w in joined.group(1).split()):
             return  # "Climate Crisis and Civil Protection Minister …": the words of a role

@@ -151,3 +151,9 @@ def test_a_body_met_inside_a_sentence_is_the_same_body_at_the_start_of_an_earlie
         ("Trevanti", "same body as 'Trevanti'"),
         ("Trevanti", RULE),
     ]
+
+
+def test_where_a_person_works_is_a_body():
+    found = actors("Chloe Marchand at Holvane said the target was out of reach.")
+    assert ("Holvane", "organisation", RULE) in found
+    assert actors("The hosts won at Holvane in May.") == []  # a ground, not a body
