@@ -95,6 +95,17 @@ _MODEL_NUMBER_AFTER = re.compile(
 _CAMEL = re.compile(r"^(?!(?:Mc|Mac|De|Di|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
 _SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also|on\s+\w+day)\s+)*(?:{_VERBS})\b")
 _NAME_AT_BEFORE = re.compile(r"([A-Z][\w’'-]+),?\s+at\s+$")
+# "Safran, a French engine maker,", "Gagosian, the gallery": a body described right after it.
+_BODY_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?(?:company|firm|group|carrier|airline|"
+    r"bank|lender|insurer|gallery|museum|club|side|charity|broadcaster|newspaper|retailer|"
+    r"(?:engine|car|drug|chip|plane|steel|auto|game|toy|film|software)?\s?maker|manufacturer|"
+    r"producer|supplier|operator|chain|brand|label|agency|fund|investor|consultancy|think\s?tank|"
+    r"thinktank|union|party|publisher|platform|start-?up|giant|conglomerate|planemaker|"
+    r"carmaker|drugmaker|automaker|chipmaker|miner|utility|regulator|watchdog|pollster|"
+    r"auctioneer|auction\s+house|dealer|developer|exporter|importer|refiner|shipper|brewer)s?"
+    rf"\b(?![-\w])(?!\s+(?:{_VERBS})\b)"  # "Growth, the company said, slowed": no description
+)
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")
 _PERSON_NOUN_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 _AND_CAPITALS_AFTER = re.compile(r"\s+and\s+((?:[A-Z][\w’'-]*\s+){1,4})")
@@ -396,7 +407,8 @@ class _Finder:
             return  # "Berlin, Saxony and Bavaria": one place in a list makes them all places
         if neighbours and _NAMED_BEFORE.search(text[max(0, list_start - 30) : list_start]):
             return  # "which makes Wegovy and Ozempic": what goes for the first goes for all
-        if initial:
+        described = _BODY_APPOSITIVE.match(text, end) is not None
+        if initial and not described:
             # A capital there says nothing: a single word needs a sign of its own ("Sotheby's,"),
             # a longer name must act ("Airbus SE delivered", "Tate Modern, its …, drew").
             named = (
@@ -418,6 +430,7 @@ class _Finder:
         repeated = re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])(?! [A-Z])", text[end:])
         if (
             not strong
+            and not described
             and 2 <= len(words) <= 3
             # "Lando Norris" is a person though Norris is a town; "Frieze London" is no one.
             and (

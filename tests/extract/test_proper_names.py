@@ -157,3 +157,9 @@ def test_where_a_person_works_is_a_body():
     found = actors("Chloe Marchand at Holvane said the target was out of reach.")
     assert ("Holvane", "organisation", RULE) in found
     assert actors("The hosts won at Holvane in May.") == []  # a ground, not a body
+
+
+def test_a_name_described_as_a_body_right_after_it_is_one_even_at_a_sentence_start():
+    found = actors("Prices rose. Marvane, the auction house, said sales fell.")
+    assert found == [("Marvane", "organisation", RULE)]
+    assert actors("Growth, the company said, slowed.") == []
