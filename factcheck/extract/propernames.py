@@ -59,6 +59,14 @@ _PLACE_BEFORE = re.compile(
     r"[Ii]n|of|on)\s+(?:the\s+)?(?:(?:central|eastern|western|northern|southern|north|south|"
     r"east|west|neighbou?ring|downtown|greater)\s+)?$"
 )
+# "relocated to Shoreditch", "flights from Luton": where people travel is a place ("came
+# from", "moved to" are left out: a goal comes from a player, customers move to a rival).
+_MOVEMENT_BEFORE = re.compile(
+    r"\b(?:travel\w*|flew|fly|flies|flying|flights?|fled|flee\w*|relocat\w*|drove|sail\w*|"
+    r"deport\w*|evacuat\w*|arriv\w*|trips?|journey\w*|commut\w*|migrat\w*|emigrat\w*)\s+"
+    r"(?:to|from|into|towards?|via)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the Kharkiv, Poltava and Dnipropetrovsk regions", "Saxony state": places.
 _PLACE_NOUN_AFTER = re.compile(
     r"(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*\s+(?:regions?|provinces?|states?|county|counties|"
@@ -370,7 +378,12 @@ class _Finder:
             )
             and not strong
         )
-        if not strong and not given and not possessor and _PLACE_BEFORE.search(before):
+        if (
+            not strong
+            and not given
+            and not possessor
+            and (_PLACE_BEFORE.search(before) or _MOVEMENT_BEFORE.search(before))
+        ):
             return  # "a foul on Michael Ostrander" is a person all the same
         if not strong and (
             _PLACE_NOUN_AFTER.match(text, end)

@@ -163,3 +163,9 @@ def test_a_name_described_as_a_body_right_after_it_is_one_even_at_a_sentence_sta
     found = actors("Prices rose. Marvane, the auction house, said sales fell.")
     assert found == [("Marvane", "organisation", RULE)]
     assert actors("Growth, the company said, slowed.") == []
+
+
+def test_where_people_travel_is_a_place():
+    assert actors("The firm relocated to Shoreditch, and flights from Kentwell resumed.") == []
+    found = actors("The works were sold to Holvane.")
+    assert ("Holvane", "organisation", RULE) in found
