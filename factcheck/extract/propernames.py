@@ -2,21 +2,26 @@
 
 Runs last, on what the table, role, organisation-word and cue rules left free. A name is a run
 of capitalised words ("Wizz Air", "IndiGo", "Sotheby's"), joined by "&" ("Hauser & Wirth") and
-ending in an optional legal form ("Airbus SE", "Boeing Co."). It is kept when it is
+ending in an optional legal form of `data/legal_forms.txt` ("Airbus SE", "Boeing Co."); a run
+is cut at role words ("Airbus Chief Executive Officer …" leaves "Airbus"). A name is kept when
 
-- not a place (`data/places.txt`, a gazetteer built from GeoNames and countryinfo, and the
-  country list), a nationality, a month, a weekday, a holiday, a title, a role word or any word
-  of `data/not_name_words.txt` (languages, faiths, events, products);
-- not after a place preposition ("in", "near", "across"; "at" and "from" are allowed: "delays
-  at Boeing", "joined from Ajax");
-- not at the start of a sentence unless it then acts ("Sotheby's, by contrast, cut …"), since a
-  capital there says nothing;
-- not on a headline line (most words capitalised).
+- no word of it is a nationality, a demonym, a code, an acronym or a word of the other rules'
+  lists or of `data/not_name_words.txt` (languages, faiths, holidays, storms, indices);
+- it is no place (`data/places.txt`, from GeoNames and countryinfo), no name in a list with a
+  place, no name before a place noun, after a place preposition ("in", "near", "of") or a verb
+  of travel ("flights from"); a single word after "at" only where a named person works;
+- it is no product, work or thing ("which makes …", "the … variant", "the Nikkei 225");
+- at the start of a sentence, where a capital says nothing, it has a sign of its own ("&", a
+  legal form, "The" before it, "Sotheby's,") or a description after it ("Safran, a French
+  engine maker,") and then acts;
+- it is not on a headline line (most words capitalised).
 
-A name led by a given name (`data/given_names.txt`) or whose last word also stands alone in the
-article ("Ademola Okafor" … "Okafor") is a person; any other is an organisation. Later
-mentions follow: a person's surname, and a company's name without its legal form ("Airbus"
-after "Airbus SE").
+A name of two or three words led by a first name (`data/given_names.txt`,
+`data/world_given_names.txt`), after a person noun ("runner …"), in a list with a person, or
+whose last word also stands alone in the article ("Ademola Okafor" … "Okafor") is a person; any
+other is an organisation. Later mentions follow: a person's surname, and a body's name without
+its legal form ("Airbus" after "Airbus SE"). A name of several words that speaks is a body even
+when it holds an event word ("The Edinburgh International Festival said").
 """
 
 from __future__ import annotations
@@ -48,8 +53,9 @@ _VERBS = "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=
 # After a name at the start of a sentence: an aside in commas, then a verb ("Juventus, beaten
 # 3-1 by Fiorentina on Friday, are fourth"; "Airbus SE delivered"; "Christie's said").
 _ACTS_AFTER = re.compile(
-    rf"(?:,[^,.;“”\"]{{2,80}},)?(?:\s+and\s+[A-Z][\w’'-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*)*)?\s+(?:(?:has|have|had|is|are|was|were|will|would|also|both|"
-    rf"on\s+\w+day)\s+)*(?:{_VERBS}|[a-z]+ed|cut|sold|won|lost|made|paid|took|gave|put|set|"
+    rf"(?:,[^,.;“”\"]{{2,80}},)?"  # an aside
+    rf"(?:\s+and\s+[A-Z][\w’'-]*(?:\s+(?:&\s+)?[A-Z][\w’'-]*)*)?"  # "and Gagosian"
+    rf"\s+(?:(?:has|have|had|is|are|was|were|will|would|also|both|on\s+\w+day)\s+)*(?:{_VERBS}|[a-z]+ed|cut|sold|won|lost|made|paid|took|gave|put|set|"
     rf"held|kept|struck|led|bought|ran|left|went|saw|spent|became|sought|drew|rose|fell|"
     rf"shut|built|hit|grew|began|brought|got|chose|sent|shed|sank|slid|swung|is|are|was|were|"
     rf"has|have|will|plans|wants|makes|sells|owns|runs)\b"
