@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from .actors import MONTHS, WEEKDAYS, Mention, later_mentions, role_around
 from .namecues import find_cued_bodies, find_teams
+from .propernames import NAME_PARTICLE_BEFORE, Vocabulary, find_proper_names
 from .vocabulary import (
     NATIONALITIES,
     ORGANISATION_WORDS,
@@ -286,13 +287,35 @@ def find_bodies(
         for m in re.finditer(rf"\b[Tt]he ({re.escape(head)})\b(?! [A-Z])(?! of\b)(?!-)", text):
             if m.start(1) > first.end and found.free(m.start(1), m.end(1)):
                 found.add(_copy(first, m.start(1), m.end(1), f"'the {head}' for '{first.name}'"))
-    people_all = people + new_people
+    occupied = [(m.start, m.end) for m in known + people + found.mentions]
+    for mention in later_mentions(text, new_people, occupied):
+        found.add(mention)
+    # Last, names no rule claimed: companies, galleries, clubs and people with no cue word.
+    leftovers = find_proper_names(
+        text,
+        found.free,
+        _PROPER_NAME_VOCABULARY,
+        known + people + found.mentions,
+    )
+    for mention in leftovers:
+        found.add(mention)
     mentions = found.mentions
-    occupied = [(m.start, m.end) for m in known + people + mentions]
-    mentions += later_mentions(text, new_people, occupied)
-    del people_all
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_PRESS_WORDS = frozenset({"Times", "Telegraph", "Post", "Herald", "Tribune", "Journal", "Gazette"})
+_PROPER_NAME_VOCABULARY = Vocabulary(
+    countries=frozenset(COUNTRIES) | PLACE_WORDS,
+    role_words=_ROLE_WORDS,
+    given_names=GIVEN_NAMES,
+    openers=_OPENERS,
+    stop_words=PLACE_WORDS
+    | PARTY_LABELS
+    | frozenset(LEGISLATURES)
+    | NOT_ACTOR
+    | frozenset(ORGANISATION_WORDS),
+)
 
 
 def _copy(first: Mention, start: int, end: int, rule: str) -> Mention:
@@ -425,11 +448,13 @@ def _government(start: int, end: int, form: str) -> Mention:
 def _segment(
     text, seg, after_role, before_role, found: _Found, introduced, single_bodies, new_people
 ) -> None:
-    # Leading openers ("The", "In", months, weekdays) are not part of a name.
+    # Leading openers ("The", "In", months, weekdays) are not part of a name; a weekday before
+    # a newspaper's head word is ("the Sunday Times", "the Sunday Telegraph").
     while seg and (
         seg[0].group(0) in _OPENERS
         or seg[0].group(0) in MONTHS
         or seg[0].group(0) in WEEKDAYS
+        and not (len(seg) == 2 and seg[1].group(0) in _PRESS_WORDS)
         or seg[0].group(0) in _CONNECTORS
     ):
         seg = seg[1:]
@@ -729,10 +754,6 @@ _OTHER_PRONOUNS = frozenset(
     {"they", "we", "i", "you", "this", "that", "these", "those", "there", "here", "who", "one",
      "someone", "nobody", "everyone", "both", "each", "others", "many", "some", "few", "all"}
 )  # fmt: skip
-# "Abdulaziz bin Salman", "Ursula von der Leyen": the last word of a person's name.
-_NAME_PARTICLE_BEFORE = re.compile(
-    r"[A-Z][\w’'-]+\s+(?:(?:bin|bint|ibn|al|el|de|del|della|da|di|van|von|der|den|du|dos|das)\s+)+$"
-)
 
 
 _HONORIFIC_BEFORE = re.compile(
@@ -789,7 +810,7 @@ def _single(
         and not (word.endswith("s") and _sentence_initial(text, w.start()))
         and not _is_acronym(word)
         and word.lower() not in PRONOUNS_PERSON | PRONOUNS_THING | _OTHER_PRONOUNS
-        and not _NAME_PARTICLE_BEFORE.search(before)
+        and not NAME_PARTICLE_BEFORE.search(before)
     ):
         # "Shell reported …", "Oxfam said": one name speaking, not a person introduced
         # earlier ("Traders said" opens a sentence with a plural and is left alone).

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.extract import bodies, statements, vocabulary
+from factcheck.extract import bodies, build_name_data, statements, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = files("factcheck.extract").joinpath("data")
@@ -30,6 +30,12 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "given_names.txt",
         "party_labels.txt",
         "legislatures.txt",
+        "not_name_words.txt",
+        "legal_forms.txt",
+        "person_nouns.txt",
+        "world_given_names.txt",
+        "demonyms.txt",
+        "places.txt",
     ],
 )
 def test_each_file_has_unique_non_blank_entries(name):
@@ -94,3 +100,13 @@ def test_given_names_party_labels_and_legislatures_are_read_from_their_files():
 def test_the_new_head_nouns_make_organisations():
     for word in ("Administration", "Museum", "Press", "Therapeutics", "Police"):
         assert bodies.ORGANISATION_WORDS[word] == "organisation"
+
+
+def test_the_name_lists_are_cleaned_and_marked_as_written_by_their_script():
+    assert build_name_data._clean({" Paris ", "USA", "A1", "Côte d'Ivoire"}) == [
+        "Côte d'Ivoire",
+        "Paris",
+    ]
+    for name in ("places.txt", "demonyms.txt", "world_given_names.txt", "legal_forms.txt"):
+        first = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Written by factcheck/extract/build_name_data.py"), name
