@@ -32,7 +32,8 @@ def test_a_role_noun_points_back_to_the_nearest_compatible_actor(text, expected)
 
 def test_a_capitalised_head_is_a_name_not_a_pointer():
     text = "Oxfam called for aid. The Glasgow Film Festival said it would close early."
-    assert claimants(text)[-1] == "The Glasgow Film Festival"
+    # the festival named (as a body, when the actor rules find it), not Oxfam pointed back to
+    assert claimants(text)[-1] in ("Glasgow Film Festival", "The Glasgow Film Festival")
 
 
 def test_a_body_in_front_of_a_spokesperson_or_its_own_noun_is_the_claimant():
