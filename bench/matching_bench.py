@@ -3,6 +3,7 @@
     .venv/bin/python bench/matching_bench.py            # tuning part only
     .venv/bin/python bench/matching_bench.py --blind    # the blind part (score it once)
     .venv/bin/python bench/matching_bench.py -v         # list every wrong pair
+    .venv/bin/python bench/matching_bench.py --curve    # precision and recall by threshold
     .venv/bin/python bench/matching_bench.py --worth first second   # both worth sets
 
 Prints precision and recall of "is a repeat" (the relation is corroborates or
@@ -37,7 +38,11 @@ django.setup()
 from factcheck import extract  # noqa: E402
 from factcheck.ledger.checkworthiness import check_worthiness  # noqa: E402
 from factcheck.ledger.matching.probes import statement_from_text  # noqa: E402
-from factcheck.ledger.matching.scoring import REPEAT_RELATIONS, compare  # noqa: E402
+from factcheck.ledger.matching.scoring import (  # noqa: E402
+    REPEAT_RELATIONS,
+    REPEAT_THRESHOLD,
+    compare,
+)
 from factcheck.ledger.spans import sentence_bounds  # noqa: E402
 
 DATA = ROOT / "tests" / "ledger" / "matching" / "data"
@@ -66,6 +71,36 @@ def statement(entry: dict, actors):
         published=dt.date.fromisoformat(entry["date"]),
         actors=actors,
         origin=entry["outlet"],
+    )
+
+
+TARGET_PRECISION, TARGET_RECALL = 0.9, 0.8
+
+
+def threshold_curve(part: str) -> None:
+    """Precision and recall of "is a repeat" at each threshold on a part, and the threshold
+    that leaves the most room to both targets (the smaller of the two margins is largest)."""
+    actors = actor_table()
+    rows = []
+    for _, claim, probe in pairs(part):
+        match = compare(statement(probe, actors), statement(claim, actors))
+        related = bool(match and match.relation in REPEAT_RELATIONS)
+        rows.append((probe["relation"] in REPEAT_RELATIONS, related, match.score if match else 0))
+    print(f"\n{part}: is a repeat by threshold (relation corroborates or a different figure)")
+    print("  threshold  precision  recall  false repeats  missed")
+    best = None
+    for threshold in [t / 100 for t in range(45, 71)]:
+        tp = sum(gold and related and score >= threshold for gold, related, score in rows)
+        fp = sum(not gold and related and score >= threshold for gold, related, score in rows)
+        fn = sum(gold for gold, _, _ in rows) - tp
+        precision, recall = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn)
+        room = min(precision - TARGET_PRECISION, recall - TARGET_RECALL)
+        if best is None or room > best[0]:
+            best = (room, threshold)
+        print(f"  {threshold:9.2f}  {precision:9.3f}  {recall:6.3f}  {fp:13}  {fn:6}")
+    print(
+        f"  most room to both targets (precision {TARGET_PRECISION}, recall {TARGET_RECALL}): "
+        f"{best[1]:.2f} (margin {best[0]:+.3f}); the matcher uses {REPEAT_THRESHOLD}"
     )
 
 
@@ -409,6 +444,9 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
+        "--curve", action="store_true", help="precision and recall by threshold on the tuning part"
+    )
+    parser.add_argument(
         "--worth",
         nargs="*",
         choices=sorted(WORTH_SETS),
@@ -422,6 +460,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     score_part("tuning", args.verbose)
+    if args.curve:
+        threshold_curve("tuning")
     if args.blind:
         score_part("blind", False)
     for name in args.worth:
