@@ -37,7 +37,14 @@ from typing import Any
 from ..choices import LinkRelation
 from ..rules import measurement_interval
 from ..text import STOPWORDS, all_words, stem
-from .vocabulary import attribution_words, longest_phrase, negations, opposites, synonyms
+from .vocabulary import (
+    attribution_forms,
+    attribution_words,
+    longest_phrase,
+    negations,
+    opposites,
+    synonyms,
+)
 
 REPEAT_THRESHOLD = 0.56
 """The score from which a match with a repeat relation counts as a repeat."""
@@ -204,6 +211,9 @@ def _scan(text: str) -> tuple[tuple[tuple[str, str], ...], int]:
     negated = 0
     i = 0
     while i < len(stemmed):
+        if written[i].lower() in attribution_forms():
+            i += 1
+            continue
         for size in range(min(longest, len(stemmed) - i), 0, -1):
             group = table.get(tuple(stemmed[i : i + size]))
             if group:

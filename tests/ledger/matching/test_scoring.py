@@ -205,3 +205,8 @@ def test_a_name_after_a_function_word_is_a_name():
         statement("The CDU won 20.8% of the vote in the German election."),
     )
     assert any("about other names (afd / cdu)" in reason for reason in match.reasons)
+
+
+def test_according_to_is_attribution_not_an_accord():
+    assert "~agreement" not in statement("300 homes flooded, according to the agency").tokens
+    assert "~agreement" in statement("The peace accord was signed").tokens
