@@ -48,6 +48,7 @@ from factcheck.ledger.spans import sentence_bounds  # noqa: E402
 DATA = ROOT / "tests" / "ledger" / "matching" / "data"
 GOLD = ROOT / "tests" / "extract" / "gold"
 TOP = int(os.environ.get("WORTH_TOP", "10"))
+SLOW_MS = 100
 
 
 def actor_table() -> list[extract.KnownActor]:
@@ -224,19 +225,26 @@ def time_database(rounds: int) -> None:
     for probe in probes[:5]:
         claims_matching(queryset, probe)  # warm the connection and the caches
     times, cpu, database = [], [], []
+    slow: dict[str, float] = {}
     for _ in range(rounds):
-        for probe in probes:
+        for text, probe in zip(sentences, probes, strict=True):
             with CaptureQueriesContext(connection) as queries:
                 started, started_cpu = time.perf_counter(), time.process_time()
                 claims_matching(queryset, probe, limit=10)
                 cpu.append((time.process_time() - started_cpu) * 1000)
                 times.append((time.perf_counter() - started) * 1000)
             database.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
+            if times[-1] > SLOW_MS:
+                slow[text] = max(slow.get(text, 0.0), times[-1])
 
     def line(name: str, values: list[float]) -> str:
         values = sorted(values)
         median, p90 = values[len(values) // 2], values[int(len(values) * 0.9)]
-        return f"  {name:28} median {median:6.1f} ms   p90 {p90:6.1f} ms   max {values[-1]:6.1f} ms"
+        p99 = values[int(len(values) * 0.99)]
+        return (
+            f"  {name:28} median {median:6.1f} ms   p90 {p90:6.1f} ms   p99 {p99:6.1f} ms"
+            f"   max {values[-1]:6.1f} ms"
+        )
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
@@ -246,6 +254,8 @@ def time_database(rounds: int) -> None:
     print(line("wall clock", times))
     print(line("of which database queries", database))
     print(line("this process's CPU", cpu))
+    for text, elapsed in sorted(slow.items(), key=lambda item: -item[1]):
+        print(f"  over {SLOW_MS} ms: {elapsed:6.1f} ms  {text[:100]}")
     batch = []
     for _ in range(rounds):
         for start in range(0, len(probes), 20):

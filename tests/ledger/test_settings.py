@@ -54,6 +54,18 @@ def test_database_url_selects_the_database():
     assert result.stdout.strip().endswith("postgresql"), result.stderr
 
 
+def test_postgresql_connections_compile_no_plan_just_in_time():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])",
+        DEBUG="true",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/whatever",
+    )
+    assert "-c jit=off" in result.stdout, result.stderr
+
+
 def test_allowed_hosts_and_csrf_origins_come_from_the_environment():
     result = run_manage(
         "shell",
