@@ -61,6 +61,7 @@ NAME_PENALTY = 0.25
 NAME_SWAP_WORDING = 0.5
 """Other names in wording this alike are another claim ("mpox in Congo" / "cholera in Yemen")."""
 NUMBER_PENALTY = 0.15
+OTHER_QUANTITY_PENALTY = 0.25
 UNMATCHED_FIGURE_PENALTY = 0.1
 FIGURE_BONUS = 0.15
 NUMBER_BONUS = 0.2
@@ -422,6 +423,11 @@ def compare(probe: Statement, target: Statement) -> Match | None:
             reasons.append(
                 "the same words with other numbers" + (" for other days" if when == "other" else "")
             )
+        elif probe.figures and target.figures:
+            # Figures on both sides, none of one quantity and no number shared: another
+            # statistic from the same release ("the economy grew" / "unemployment rose").
+            score -= OTHER_QUANTITY_PENALTY
+            reasons.append("figures of other quantities")
         else:
             score -= NUMBER_PENALTY
             reasons.append("different numbers")

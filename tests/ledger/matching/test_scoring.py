@@ -210,3 +210,20 @@ def test_a_name_after_a_function_word_is_a_name():
 def test_according_to_is_attribution_not_an_accord():
     assert "~agreement" not in statement("300 homes flooded, according to the agency").tokens
     assert "~agreement" in statement("The peace accord was signed").tokens
+
+
+def test_figures_of_other_quantities_are_another_statistic():
+    economy = Figure("economy", Decimal("0.1"), unit="%")
+    unemployment = Figure("unemployment", Decimal("5.1"), unit="%")
+    match = compare(
+        statement(
+            "The ONS said UK unemployment rose to 5.1% in the final quarter of 2025.",
+            figures=(unemployment,),
+        ),
+        statement(
+            "The UK economy grew by 0.1% in the final quarter of 2025, the ONS said.",
+            figures=(economy,),
+        ),
+    )
+    assert "figures of other quantities" in match.reasons
+    assert not match.repeat
