@@ -26,7 +26,7 @@ from itertools import combinations
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models import F, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.expressions import RawSQL
 
 from ..choices import ClaimStatus
 from ..models import Actor, Claim, Measurement
@@ -136,6 +136,13 @@ def _worded(scope: QuerySet, query: str) -> QuerySet:
     return scope.alias(words=StoredSearchVector()).filter(words=words)
 
 
+def _window(scope: QuerySet) -> RawSQL:
+    """The id after which the newest WALK ids of the table lie (NULL when it is empty)."""
+    quote, meta = connections[scope.db].ops.quote_name, scope.model._meta
+    last = f"(SELECT MAX({quote(meta.pk.column)}) FROM {quote(meta.db_table)})"
+    return RawSQL(f"{last} - %s", (WALK,), output_field=meta.pk)
+
+
 def _lookup(scope: QuerySet, kind: str, values: tuple) -> QuerySet:
     """One indexed lookup: the newest claims of the scope it finds. The caller's visibility
     applies before the cap, so newer drafts never crowd out a published match."""
@@ -148,8 +155,7 @@ def _lookup(scope: QuerySet, kind: str, values: tuple) -> QuerySet:
         # fewer than PER_LOOKUP there does the GIN index collect the matches (its cost is the
         # claims holding the words, not the table). Together: the newest PER_LOOKUP matches,
         # as one walk would find them.
-        window = Subquery(scope.model.objects.order_by("-pk").values("pk")[:1]) - WALK
-        walked = _worded(scope.filter(pk__gt=Coalesce(window, 0)), values[0])
+        walked = _worded(scope.filter(pk__gt=_window(scope)), values[0])
         if kind == "wording":
             return _newest(walked)
         last = Subquery(walked.order_by("-pk").values("pk")[PER_LOOKUP - 1 : PER_LOOKUP])
