@@ -117,7 +117,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No just-in-time compilation: PostgreSQL compiles any plan whose estimate passes 100,000,
     # and the claim matcher's one query for an article's statements (every lookup of each a
     # capped sub-select) passes it with few rows to read: 0.4 s compiling for 0.08 s running.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
