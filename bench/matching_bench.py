@@ -1,7 +1,8 @@
 """Claim matching and check-worthiness, measured on the labelled sets in tests/ledger/matching/.
 
     .venv/bin/python bench/matching_bench.py            # tuning part only
-    .venv/bin/python bench/matching_bench.py --blind    # the blind part (score it once)
+    .venv/bin/python bench/matching_bench.py --blind    # the old blind part (development now)
+    .venv/bin/python bench/matching_bench.py --part NAME   # another part, e.g. a new blind one
     .venv/bin/python bench/matching_bench.py -v         # list every wrong pair
     .venv/bin/python bench/matching_bench.py --curve    # precision and recall by threshold
     .venv/bin/python bench/matching_bench.py --worth first second   # both worth sets
@@ -448,6 +449,13 @@ def compare_wordllama() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", action="store_true", help="score the blind part too")
+    parser.add_argument(
+        "--part",
+        action="append",
+        default=[],
+        help="score another part too, by its file name in the data folder without .toml "
+        "(a new blind part: score it once)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list the wrong pairs")
     parser.add_argument(
         "--timing", action="store_true", help="time the matcher on the configured database"
@@ -474,6 +482,8 @@ def main() -> None:
         threshold_curve("tuning")
     if args.blind:
         score_part("blind", False)
+    for part in args.part:
+        score_part(part, False)
     for name in args.worth:
         score_worth(name, args.verbose)
     if args.wordllama:
