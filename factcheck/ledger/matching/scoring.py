@@ -278,12 +278,18 @@ def _opposed(a: Statement, b: Statement) -> str:
 def _swapped_names(a: Statement, b: Statement) -> tuple[str, str] | None:
     """Names right before and right after the same word, in the other order ("England beat
     Wales" / "Wales beat England"): the same words with the roles reversed. A clause that
-    moves ("…, the Met Office said") moves its word with it and swaps nothing."""
+    moves ("…, the Met Office said") moves its word with it and swaps nothing, and a passive
+    ("Arsenal were defeated by City" / "City defeated Arsenal") swaps its names back."""
 
     def around(statement: Statement) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-        """Each lowercase word with the capitalised run just before and just after it."""
+        """Each lowercase word (not a passive) with the capitalised runs just before and after."""
         cased = statement.cased_tokens
         capital = [word[:1].isupper() for _, word in cased]
+        passive = {
+            token
+            for token, word in cased
+            if re.search(rf"\b{re.escape(word)}\s+by\b", statement.text, re.IGNORECASE)
+        }
 
         def run(i: int, step: int) -> frozenset[str]:
             found = set()
@@ -295,7 +301,7 @@ def _swapped_names(a: Statement, b: Statement) -> tuple[str, str] | None:
         return {
             token: (run(i - 1, -1), run(i + 1, 1))
             for i, (token, _) in enumerate(cased)
-            if not capital[i]
+            if not capital[i] and token not in passive
         }
 
     at_a, at_b = around(a), around(b)

@@ -227,3 +227,11 @@ def test_figures_of_other_quantities_are_another_statistic():
     )
     assert "figures of other quantities" in match.reasons
     assert not match.repeat
+
+
+def test_a_passive_keeps_the_roles():
+    match = compare(
+        statement("Arsenal were defeated by Manchester City at the Etihad on Sunday."),
+        statement("Manchester City defeated Arsenal at the Etihad on Sunday."),
+    )
+    assert match.relation == "corroborates"
