@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from factcheck.ledger.matching import REPEAT_THRESHOLD
 from factcheck.ledger.models import ClaimLink
 from factcheck.ledger.services.articles import article_import
 from factcheck.ledger.services.catalog import actor_create
@@ -46,7 +47,7 @@ def test_a_figure_repeating_a_tracked_claim_in_other_words_carries_the_match(art
     figure = article.suggestions.get(kind="figure", data__quantity="drones")
     assert figure.match_claim == tracked
     assert figure.match_relation == "corroborates"
-    assert figure.match_score >= 0.57
+    assert figure.match_score >= REPEAT_THRESHOLD
     assert "the figures agree" in figure.match_reason
 
 
@@ -129,4 +130,4 @@ def test_an_assessment_that_changed_is_stored_on_the_suggestion(article, tracked
     suggestions_assess(article=article)
     figure.refresh_from_db()
     assert (figure.match_claim, figure.match_relation) == (tracked, "corroborates")
-    assert figure.match_score >= 0.57
+    assert figure.match_score >= REPEAT_THRESHOLD

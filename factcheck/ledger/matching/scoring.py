@@ -37,9 +37,16 @@ from typing import Any
 from ..choices import LinkRelation
 from ..rules import measurement_interval
 from ..text import STOPWORDS, all_words, stem
-from .vocabulary import attribution_words, longest_phrase, negations, opposites, synonyms
+from .vocabulary import (
+    attribution_forms,
+    attribution_words,
+    longest_phrase,
+    negations,
+    opposites,
+    synonyms,
+)
 
-REPEAT_THRESHOLD = 0.57
+REPEAT_THRESHOLD = 0.56
 """The score from which a match with a repeat relation counts as a repeat."""
 RELATED_THRESHOLD = 0.4
 """From this score a match that is no repeat but another night of the same figure, or the
@@ -48,10 +55,14 @@ SHOWN_RELATIONS = frozenset({LinkRelation.DIFFERENT_EVENT, LinkRelation.CONTRADI
 CANDIDATE_THRESHOLD = 0.25
 """Below this a claim is not shown as related at all."""
 SAME_DAY_SLACK = dt.timedelta(days=1)
+SAME_PERIOD_SHARE = 0.75
+"""Two periods longer than a night are the same when they share this much of the longer."""
 NAME_PENALTY = 0.25
 NAME_SWAP_WORDING = 0.5
 """Other names in wording this alike are another claim ("mpox in Congo" / "cholera in Yemen")."""
 NUMBER_PENALTY = 0.15
+OTHER_QUANTITY_PENALTY = 0.25
+UNMATCHED_FIGURE_PENALTY = 0.1
 FIGURE_BONUS = 0.15
 NUMBER_BONUS = 0.2
 ACTOR_BONUS = 0.05
@@ -122,8 +133,11 @@ class Statement:
         """Tokens of capitalised words inside the sentence that are no known actor's mention:
         the places, bodies and people the statement is about ("Yemen", "Shell")."""
         found = set()
+        # The sentence's first word is capitalised whatever it is ("Overnight"); a name after
+        # a function word is still one ("The AfD won").
+        first = next(iter(_WORDS.findall(self.text)), "")
         for i, (token, word) in enumerate(self.cased_tokens):
-            if i == 0 or not word[:1].isupper() or token.isdigit():
+            if (i == 0 and word == first) or not word[:1].isupper() or token.isdigit():
                 continue
             if word.lower() not in self.actor_words:
                 found.add(token)
@@ -198,10 +212,16 @@ def _scan(text: str) -> tuple[tuple[tuple[str, str], ...], int]:
     negated = 0
     i = 0
     while i < len(stemmed):
+        if written[i].lower() in attribution_forms():
+            i += 1
+            continue
         for size in range(min(longest, len(stemmed) - i), 0, -1):
             group = table.get(tuple(stemmed[i : i + size]))
             if group:
                 out.append((group, written[i]))
+                # A negation that is also a synonym ("abandoned" = scrap) still negates; one
+                # inside a longer phrase ("will not budge" = insist) does not.
+                negated += size == 1 and written[i].lower() in negations()
                 i += size
                 break
         else:
@@ -249,7 +269,47 @@ def _opposed(a: Statement, b: Statement) -> str:
             y in a.token_set and x in b.token_set and x not in a.token_set
         ):
             return f"opposite words ({x.lstrip('~')} / {y.lstrip('~')})"
+    swapped = _swapped_names(a, b)
+    if swapped:
+        return "the names swap places ({} / {})".format(*swapped)
     return ""
+
+
+def _swapped_names(a: Statement, b: Statement) -> tuple[str, str] | None:
+    """Names right before and right after the same word, in the other order ("England beat
+    Wales" / "Wales beat England"): the same words with the roles reversed. A clause that
+    moves ("…, the Met Office said") moves its word with it and swaps nothing, and a passive
+    ("Arsenal were defeated by City" / "City defeated Arsenal") swaps its names back."""
+
+    def around(statement: Statement) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Each lowercase word (not a passive) with the capitalised runs just before and after."""
+        cased = statement.cased_tokens
+        capital = [word[:1].isupper() for _, word in cased]
+        passive = {
+            token
+            for token, word in cased
+            if re.search(rf"\b{re.escape(word)}\s+by\b", statement.text, re.IGNORECASE)
+        }
+
+        def run(i: int, step: int) -> frozenset[str]:
+            found = set()
+            while 0 <= i < len(cased) and capital[i]:
+                found.add(cased[i][0])
+                i += step
+            return frozenset(found)
+
+        return {
+            token: (run(i - 1, -1), run(i + 1, 1))
+            for i, (token, _) in enumerate(cased)
+            if not capital[i] and token not in passive
+        }
+
+    at_a, at_b = around(a), around(b)
+    for word in at_a.keys() & at_b.keys():
+        (before_a, after_a), (before_b, after_b) = at_a[word], at_b[word]
+        if before_a & after_b and after_a & before_b and before_a != before_b:
+            return min(before_a).lstrip("~"), min(after_a).lstrip("~")
+    return None
 
 
 def _when(a: Statement, b: Statement, *, figures: bool) -> str:
@@ -260,10 +320,15 @@ def _when(a: Statement, b: Statement, *, figures: bool) -> str:
         return "same" if a.event_id == b.event_id else "other"
     da, db = a.days, b.days
     if da and db:
-        # A night is written as either of its days; longer spans must really meet.
-        short = da[1] - da[0] <= SAME_DAY_SLACK and db[1] - db[0] <= SAME_DAY_SLACK
-        slack = SAME_DAY_SLACK if short else dt.timedelta(0)
-        meet = da[0] <= db[1] + slack and db[0] <= da[1] + slack
+        # A night is written as either of its days. Longer periods are the same when they
+        # mostly cover each other ("last year" / "the past year"); two that only overlap are
+        # two periods of a rolling figure ("the three months to January" / "to February").
+        if da[1] - da[0] <= SAME_DAY_SLACK and db[1] - db[0] <= SAME_DAY_SLACK:
+            meet = da[0] <= db[1] + SAME_DAY_SLACK and db[0] <= da[1] + SAME_DAY_SLACK
+        else:
+            shared = (min(da[1], db[1]) - max(da[0], db[0])).days + 1
+            longer = max(da[1] - da[0], db[1] - db[0]).days + 1
+            meet = shared >= SAME_PERIOD_SHARE * longer
         return "same" if meet else "other"
     if figures and a.published and b.published:
         return "same" if abs(a.published - b.published) <= SAME_DAY_SLACK else "other"
@@ -316,6 +381,16 @@ def compare(probe: Statement, target: Statement) -> Match | None:
         for g in target.figures
         if f.quantity == g.quantity and f.unit == g.unit
     ]
+    # Known actors on both sides, none in common, and no figure of the same quantity to tie
+    # them (two bodies reporting one death toll): the same words by or about another.
+    other_actors = probe.actor_ids and target.actor_ids and not shared_actors and not pairs
+    if other_actors and wording >= NAME_SWAP_WORDING:
+        score -= NAME_PENALTY
+        names = [
+            (probe.actor_names.get(i) or f"#{i}" for i in sorted(probe.actor_ids)),
+            (target.actor_names.get(i) or f"#{i}" for i in sorted(target.actor_ids)),
+        ]
+        reasons.append("other actors ({} / {})".format(*(", ".join(n) for n in names)))
     if opposed:
         relation = LinkRelation.CONTRADICTS
         reasons.append(f"says the opposite: {opposed}")
@@ -354,9 +429,19 @@ def compare(probe: Statement, target: Statement) -> Match | None:
             reasons.append(
                 "the same words with other numbers" + (" for other days" if when == "other" else "")
             )
+        elif probe.figures and target.figures:
+            # Figures on both sides, none of one quantity and no number shared: another
+            # statistic from the same release ("the economy grew" / "unemployment rose").
+            score -= OTHER_QUANTITY_PENALTY
+            reasons.append("figures of other quantities")
         else:
             score -= NUMBER_PENALTY
             reasons.append("different numbers")
+    elif bool(probe.figures) != bool(target.figures) and not (probe.numbers and target.numbers):
+        # One states a figure and the other no number at all: it tells something else about
+        # the same place or body ("45 children had died" / "hospitals had received fuel").
+        score -= UNMATCHED_FIGURE_PENALTY
+        reasons.append("a figure on one side only")
     elif probe.numbers & target.numbers:
         shared = sorted(probe.numbers & target.numbers)
         if _when(probe, target, figures=True) == "other" and wording >= SAME_WORDS:

@@ -83,6 +83,13 @@ def attribution_words() -> frozenset[str]:
 
 
 @cache
+def attribution_forms() -> frozenset[str]:
+    """The attribution words as written: "according" is dropped before the synonym groups read
+    it as "accord" (an agreement)."""
+    return frozenset(w.lower() for row in _lines("attribution.txt") for w in row)
+
+
+@cache
 def negations() -> frozenset[str]:
     """Words that turn a statement into its negation."""
     rows = [row for row in _lines("opposites.txt") if row[0] == "negation"]

@@ -7,7 +7,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from factcheck.ledger.matching import claims_matching, claims_matching_each, statement_from_text
+from factcheck.ledger.matching import (
+    claims_matching,
+    claims_matching_each,
+    finder,
+    statement_from_text,
+)
 from factcheck.ledger.matching.finder import (
     PER_LOOKUP,
     _lookup,
@@ -81,6 +86,31 @@ def test_newer_drafts_do_not_crowd_out_a_published_match():
     probe = statement_from_text("Russia launched 400 drones overnight.")
     found = claims_matching(Claim.objects.published(), probe)
     assert [m.claim for m in found] == [published]
+
+
+def test_the_wording_finds_the_newest_matches_inside_or_beyond_the_walk(monkeypatch):
+    monkeypatch.setattr(finder, "WALK", 3)
+    monkeypatch.setattr(finder, "PER_LOOKUP", 2)
+    flooded = "Floods displaced villagers across northern Mozambique."
+    probe = statement_from_text("Villagers across northern Mozambique were displaced by floods.")
+    scope = Claim.objects.exclude(status="rejected")
+
+    def found() -> set[Claim]:
+        lookups = [
+            _lookup(scope, kind, values)
+            for kind, values in _lookup_values(probe, connection.vendor)
+        ]
+        return {Claim.objects.get(pk=pk) for lookup in lookups for pk in lookup}
+
+    oldest, older = claim_on(flooded), claim_on(flooded)
+    others = [claim_on(f"The central bank held rates for the {n}th time.") for n in range(2)]
+    newest = claim_on(flooded)
+    # One match among the newest three claims: the index adds the older ones, newest first.
+    assert found() == {newest, older}
+    newer = [claim_on(flooded), claim_on(flooded)]
+    # Three among them: the walk alone answers.
+    assert found() == set(newer)
+    assert oldest not in found() and not set(others) & found()
 
 
 @pytest.mark.parametrize("rows", [1, 20])
