@@ -157,6 +157,14 @@ def test_a_fragment_or_a_misspelled_name_finds_the_claim_on_postgres(client, don
     assert f'href="/claims/{donetsk.pk}/"' in _claim_ids(client, "Donetks")
     assert f'href="/claims/{donetsk.pk}/"' in _claim_ids(client, "Donets")
     assert f'href="/claims/{donetsk.pk}/"' not in _claim_ids(client, "zanzibar")
+    # words the full-text search drops are not searched by their letters either
+    body = "The harbour reopened on Monday, the minister said."
+    harbour = ClaimFactory(
+        article=ArticleFactory(body=body), start=0, end=len(body), published=True
+    )
+    assert f'href="/claims/{harbour.pk}/"' in _claim_ids(client, "harbou")
+    assert f'href="/claims/{harbour.pk}/"' not in _claim_ids(client, "on")
+    assert f'href="/claims/{harbour.pk}/"' not in _claim_ids(client, "the")
 
 
 @pytest.mark.django_db
