@@ -128,6 +128,14 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "factcheck.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process's own copies of the pages kept in the shared cache, the most recently read first:
+# a page kept for the clock's version is the same wherever it was rendered, so a copy whose ETag
+# is the current one is served without reading the shared cache again.
+CACHES["kept-pages-here"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kept-pages-here",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("KEPT_PAGES_HERE", "200"))},
+}
 # Keep the public pages' clock in the cache too, so a kept page or a 304 needs no database.
 # Only for a cache every process that writes the ledger shares (a local-memory cache would
 # keep each process's own clock, blind to the others' writes).

@@ -18,7 +18,7 @@ def _own_export_dir(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings, monkeypatch):
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     from factcheck.ledger.services import clock
 
@@ -26,9 +26,12 @@ def _clear_cache(settings, monkeypatch):
     # (whose rolled-back versions are reused), and none remembered unless a test asks.
     settings.PUBLIC_CLOCK_LOCAL_SECONDS = 0
     monkeypatch.setattr(clock, "_remembered", None)
+    here = caches["kept-pages-here"]  # this process's copies of kept pages
     cache.clear()
+    here.clear()
     yield
     cache.clear()
+    here.clear()
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ change, which moves the clock, makes every kept page stale at once.
 
 With the clock itself kept in a shared cache (``PUBLIC_CLOCK_CACHED``), ``KeptPageMiddleware``
 answers an anonymous reader (no session cookie) before sessions, authentication and the rest
-of the stack run: one cache read for a kept page, or the clock alone for a 304 (nothing while
-the process remembers the clock), and no database. Anything it cannot answer so goes down the
-stack to the view as before.
+of the stack run: one cache read for a kept page, or the clock alone for a 304, and no
+database. While the process remembers the clock, a 304 reads nothing, and a page this process
+has already read for the current clock is served from its own copy (``kept-pages-here``).
+Anything it cannot answer so goes down the stack to the view as before.
 """
 
 from __future__ import annotations
@@ -24,19 +25,21 @@ import hashlib
 from functools import lru_cache, wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from factcheck.ledger.permissions import is_newsroom
-from factcheck.ledger.services.clock import kept_clock_and, public_clock
+from factcheck.ledger.services.clock import kept_clock_and, public_clock, remembered_clock
 
 # Raise when a deploy changes what the pages look like, so old ETags stop matching.
 PAGE_VERSION = "1"
 DEFAULT_MAX_AGE = 60
 PAGE_CACHE_SECONDS = 600
+# The cache alias holding this process's copies of kept pages (settings.CACHES).
+PAGES_HERE = "kept-pages-here"
 # Headers a kept page carries back; the validators and Cache-Control are set on every answer.
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 # Request headers that can turn an answer into a 304 or a 412.
@@ -171,17 +174,34 @@ class KeptPageMiddleware:
         """A 304 from the kept clock, or the kept page; None when either is missing or stale."""
         key = _kept_key(request)
         conditional = any(header in request.META for header in _CONDITIONAL)
-        # the clock may be all a conditional request takes; else one round trip for both
-        clock, found = kept_clock_and() if conditional else kept_clock_and(key)
-        kept = found.get(key)
+        clock, kept = remembered_clock(), None
         if clock is None:
-            return None
+            # the clock may be all a conditional request takes; else one round trip for both
+            clock, found = kept_clock_and() if conditional else kept_clock_and(key)
+            if clock is None:
+                return None
+            kept = found.get(key)
+            if kept is not None:
+                caches[PAGES_HERE].set(key, kept, PAGE_CACHE_SECONDS)
         etag, last_modified = _validators(request, clock)
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = _from_kept(cache.get(key) if conditional else kept, etag, last_modified)
+            response = _from_kept(kept or _kept_page(key, etag), etag, last_modified)
             if response is None:
                 return None
         # What CommonMiddleware, further down, adds to every answer.
         response.headers["Content-Length"] = str(len(response.content))
         return _finish(response, etag, last_modified)
+
+
+def _kept_page(key: str, etag: str):
+    """This process's copy of the kept page if it is the one for ``etag``, else the shared
+    cache's (then copied here)."""
+    here = caches[PAGES_HERE]
+    kept = here.get(key)
+    if kept is not None and kept[0] == etag:
+        return kept
+    kept = cache.get(key)
+    if kept is not None:
+        here.set(key, kept, PAGE_CACHE_SECONDS)
+    return kept

@@ -141,6 +141,28 @@ def test_this_process_sees_its_own_publish_at_once_with_a_remembered_clock(
     assert after["ETag"] != first["ETag"]
 
 
+def test_a_page_read_for_the_current_clock_is_served_from_this_processs_copy(
+    client, reviewer, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.PUBLIC_CLOCK_LOCAL_SECONDS = 60
+    claim = ClaimFactory(published=True, summary="First words.")
+    draft = ClaimFactory(status="in_review", article=claim.article)
+    url = f"/articles/{claim.article_id}/"
+    first = client.get(url)  # rendered, kept in the shared cache
+    client.get(url)  # read from the shared cache, copied here
+    cache.clear()  # the shared cache loses the page and the clock
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    claim_publish(claim=Claim.objects.get(pk=draft.pk), user=reviewer)
+    after = client.get(url)  # a new clock: the copy here is not for it
+    assert after["ETag"] != first["ETag"]
+    assert after.content != first.content
+
+
 def test_a_draft_edit_keeps_the_etag_and_a_publish_changes_it(client, reviewer):
     ClaimFactory(published=True)
     draft = ClaimFactory(status="in_review", summary="Before.")

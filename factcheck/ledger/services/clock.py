@@ -96,7 +96,8 @@ def _remember(clock: tuple[int, dt.datetime]) -> tuple[int, dt.datetime]:
     return clock
 
 
-def _remembered_clock() -> tuple[int, dt.datetime] | None:
+def remembered_clock() -> tuple[int, dt.datetime] | None:
+    """The kept clock as this process last read it, while it may still reuse it, else None."""
     remembered = _remembered
     if remembered is not None and remembered[0] > time.monotonic():
         return remembered[1]
@@ -113,7 +114,7 @@ def _clock_keep_committed() -> None:
 def kept_clock_and(*keys: str) -> tuple[tuple[int, dt.datetime] | None, dict]:
     """The kept clock (None when the shared cache has none) and the cache's values for
     ``keys``, in one round trip at most: none for the clock when this process remembers it."""
-    clock = _remembered_clock()
+    clock = remembered_clock()
     if clock is not None:
         return clock, (cache.get_many(keys) if keys else {})
     found = cache.get_many([CLOCK_CACHE_KEY, *keys])
