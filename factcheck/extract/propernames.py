@@ -75,29 +75,19 @@ _MOVEMENT_BEFORE = re.compile(
 )
 # "the Kharkiv, Poltava and Dnipropetrovsk regions", "Saxony state": places.
 _PLACE_NOUN_AFTER = re.compile(
-    r"(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*\s+(?:regions?|provinces?|states?|county|counties|"
-    r"districts?|oblasts?|rivers?|seas?|valleys?|mountains|islands?|peninsula|borders?|crossings?|"
-    r"cities|towns|villages|suburbs?|neighbou?rhoods?)\b"
+    r"(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)*\s+(?:"
+    + "|".join(data_lines("place_nouns_after.txt"))
+    + r")\b"
 )
 _CONNECTED_BEFORE = re.compile(r"[A-Z][\w’'-]*,?\s+(?:of|for|de|des|du|del|the)\s+$")
 _CONNECTED_AFTER = re.compile(r"\s+(?:(?:of|for|de|des|du|del)\s+(?:the\s+)?|d['’])[A-Z]")
 _OF_X_AND_BEFORE = re.compile(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*,?\s+and\s+$")
 # "sold under the name Halvora", "which makes Wegovy", "the film Oppenheimer": a product or a work.
 _NAMED_BEFORE = re.compile(
-    r"\b(?:name|brand|dubbed|codenamed|nicknamed|trademark|known\s+as|makes|made|sells|sold|produces|"
-    r"markets|launched|developed|film|movie|series|show|drama|novel|book|album|song|play|"
-    r"musical|opera|documentary|game|drug|vaccine|medicine|pill|device|phone|model|index|"
-    r"storm|hurricane|typhoon|ship|vessel|tanker|yacht|aircraft|jet|plane)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(data_lines("named_before.txt")) + r")\s+(?:the\s+)?$", re.IGNORECASE
 )
 # "the Omicron variant", "a Ponzi scheme", "Iskander missiles": a name before a thing it names.
-_THING_AFTER = re.compile(
-    r"\s+(?:variants?|strains?|virus|viruses|scheme|missiles?|rockets?|drones?|systems?|"
-    r"vaccines?|drugs?|jets?|aircraft|planes?|models?|phones?|apps?|software|chips?|cars?|"
-    r"trucks?|features?|tools?|chatbots?|satellites?|telescopes?|rovers?|operating\s+system|"
-    r"storm|hurricane|typhoon|fire|wildfire|earthquake|method|theory|principle|syndrome|"
-    r"disease|effect|index|prize|award|trophy|cup|festival|doctrine|plan|deal|accord)\b"
-)
+_THING_AFTER = re.compile(r"\s+(?:" + "|".join(data_lines("thing_after.txt")) + r")\b")
 # "the Nikkei 225", "Windows 11", "a Boeing 737": a name before a bare number is an index, a
 # product or a model ("paid Sporting Lisbon 38 million euros" is not).
 _MODEL_NUMBER_AFTER = re.compile(
@@ -111,13 +101,9 @@ _SPEAKS_AFTER = re.compile(rf"\s+(?:(?:has|have|had|also|on\s+\w+day)\s+)*(?:{_V
 _NAME_AT_BEFORE = re.compile(r"([A-Z][\w’'-]+),?\s+at\s+$")
 # "Safran, a French engine maker,", "Gagosian, the gallery": a body described right after it.
 _BODY_APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?(?:company|firm|group|carrier|airline|"
-    r"bank|lender|insurer|gallery|museum|club|side|charity|broadcaster|newspaper|retailer|"
-    r"(?:engine|car|drug|chip|plane|steel|auto|game|toy|film|software)?\s?maker|manufacturer|"
-    r"producer|supplier|operator|chain|brand|label|agency|fund|investor|consultancy|think\s?tank|"
-    r"thinktank|union|party|publisher|platform|start-?up|giant|conglomerate|planemaker|"
-    r"carmaker|drugmaker|automaker|chipmaker|miner|utility|regulator|watchdog|pollster|"
-    r"auctioneer|auction\s+house|dealer|developer|exporter|importer|refiner|shipper|brewer)s?"
+    r",\s+(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + "|".join(data_lines("body_descriptions.txt"))
+    + r")s?"
     rf"\b(?![-\w])(?!\s+(?:{_VERBS})\b)"  # "Growth, the company said, slowed": no description
 )
 _ARTICLE_OR_AT_BEFORE = re.compile(r"\b(?:an?|at|at\s+the)\s+$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib.resources import files
 from pathlib import Path
@@ -36,6 +37,10 @@ KINDS = {"person", "organisation", "government", "armed_group"}
         "world_given_names.txt",
         "demonyms.txt",
         "places.txt",
+        "place_nouns_after.txt",
+        "named_before.txt",
+        "thing_after.txt",
+        "body_descriptions.txt",
     ],
 )
 def test_each_file_has_unique_non_blank_entries(name):
@@ -110,3 +115,33 @@ def test_the_name_lists_are_cleaned_and_marked_as_written_by_their_script():
     for name in ("places.txt", "demonyms.txt", "world_given_names.txt", "legal_forms.txt"):
         first = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Written by factcheck/extract/build_name_data.py"), name
+
+
+def _top_level_bars(entry: str) -> int:
+    depth = bars = 0
+    for char in entry:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        bars += char == "|" and depth == 0
+    return bars
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["place_nouns_after.txt", "named_before.txt", "thing_after.txt", "body_descriptions.txt"],
+)
+def test_the_proper_name_word_lists_hold_one_alternative_a_line(name):
+    """The rules join these entries into one alternation: each must compile alone and be one
+    alternative (a bar outside brackets would let it swallow its neighbours)."""
+    assert _top_level_bars("a|b") == 1 and _top_level_bars("(?:a|b)?maker") == 0
+    for entry in vocabulary.data_lines(name):
+        re.compile(entry)
+        assert _top_level_bars(entry) == 0, entry
+
+
+def test_the_proper_name_rules_read_their_word_lists():
+    from factcheck.extract import propernames
+
+    assert propernames._PLACE_NOUN_AFTER.search(" and Poltava regions")
+    assert propernames._NAMED_BEFORE.search("sold under the brand ")
+    assert propernames._THING_AFTER.match(" variant")
+    assert propernames._BODY_APPOSITIVE.match(", a French engine maker,")
