@@ -156,16 +156,17 @@ def kept_with_clock(name: str, compute: Callable[[], T], seconds: int = 3600) ->
     return value
 
 
-def public_change_mark() -> None:
+def public_change_mark(using: str = "default") -> None:
     """Record that something public pages show has changed (one UPDATE)."""
-    moved = LedgerClock.objects.filter(scope=PUBLIC).update(
+    clocks = LedgerClock.objects.using(using)
+    moved = clocks.filter(scope=PUBLIC).update(
         version=F("version") + 1,
         changed_at=Greatest(F("changed_at"), Value(timezone.now())),
     )
     if not moved:
-        LedgerClock.objects.get_or_create(
-            scope=PUBLIC, defaults={"version": 1, "changed_at": timezone.now()}
-        )
+        clocks.get_or_create(scope=PUBLIC, defaults={"version": 1, "changed_at": timezone.now()})
+    if using != "default":  # the pages read the default database's clock only
+        return
     if settings.PUBLIC_CLOCK_CACHED and not _clock_moved_in_this_transaction():
         transaction.on_commit(_clock_keep_committed)
 

@@ -42,8 +42,7 @@ class Command(BaseCommand):
             # The backup brought the clock as it stood then; move it on, so no page kept under
             # that version and change time (a site whose cache outlived its database) is
             # served for the restored ledger.
-            if database == "default":
-                public_change_mark()
+            public_change_mark(using=database)
         counts = {
             model._meta.verbose_name_plural: model._base_manager.using(database).count()
             for model in apps.get_app_config("ledger").get_models()
