@@ -148,12 +148,7 @@ def kept_with_clock(name: str, compute: Callable[[], T], seconds: int = 3600) ->
     public clock's version: exact, since only a public change alters it and every public change
     moves the clock; computed again by the first reader after one."""
     version, _ = public_clock()
-    key = f"clock-kept:{version}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return cache.get_or_set(f"clock-kept:{version}:{name}", compute, seconds)
 
 
 def public_change_mark(using: str = "default") -> None:
