@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factories import MeasurementFactory
+
 pytestmark = pytest.mark.django_db
 
 DETAILS = [
@@ -113,3 +115,15 @@ def test_workflow_actions_require_if_match(reviewer_api, world, action):
     assert response.status_code == 428
     claim.refresh_from_db()
     assert claim.version == 1
+
+
+def test_an_event_etag_follows_its_figures(anon, world):
+    """The detail shows the figures every source reported: a new one is a new representation,
+    so the old ETag gets the new figures, not a 304."""
+    path = f"/api/v1/events/{world.event.pk}/"
+    before = anon.get(path)
+    MeasurementFactory(claim=world.other, value=512)
+    after = anon.get(path, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    assert after.json()["figures"] != before.json()["figures"]

@@ -126,15 +126,29 @@ class ApiViewSet(viewsets.GenericViewSet):
         ctx = {**self.get_serializer_context(), **context}
         return serializer_class(instance, context=ctx).data
 
-    def etag_for(self, instance) -> str:
-        """A hash of the record's canonical (unexpanded) representation."""
-        return representation_etag(self.output(instance, expand=frozenset()))
+    def detail_context(self, instance) -> dict:
+        """What the detail representation shows beyond the record itself (none by default)."""
+        return {}
 
-    def detail_response(self, instance, status=200, **context) -> Response:
-        etag = self.etag_for(instance)
+    def etag_for(self, instance, representation=None) -> str:
+        """A hash of the record's canonical (unexpanded) detail representation; pass it as
+        ``representation`` when it is at hand, so it is not built twice."""
+        if representation is None:
+            representation = self.output(
+                instance, **{**self.detail_context(instance), "expand": frozenset()}
+            )
+        return representation_etag(representation)
+
+    def detail_response(self, instance, status=200) -> Response:
+        context = self.detail_context(instance)
+        # Without ?expand= the answer is the canonical representation the ETag hashes.
+        data = None if self.expand else self.output(instance, **context)
+        etag = self.etag_for(instance, data)
         if self.request.method == "GET" and none_match(self.request, etag):
             return Response(status=304, headers={"ETag": etag})
-        return Response(self.output(instance, **context), status=status, headers={"ETag": etag})
+        if data is None:
+            data = self.output(instance, **context)
+        return Response(data, status=status, headers={"ETag": etag})
 
     def check_if_match(self, instance, *, required: bool = True) -> list[str] | None:
         """428 without If-Match, 412 (with the current representation) when it is stale."""

@@ -161,7 +161,7 @@ class ClaimViewSet(ServiceResource):
             response.accepted_media_type = JSONRenderer.media_type
         return response
 
-    def etag_for(self, instance) -> str:
+    def etag_for(self, instance, representation=None) -> str:
         return claim_etag(instance)
 
     def list(self, request, *args, **kwargs):
@@ -320,16 +320,19 @@ class ClaimViewSet(ServiceResource):
             about_end=data.get("about_end"),
         )
         found = claims_matching(self.get_queryset(), probe, limit=data["limit"])
-        context = self.get_serializer_context()
+        # One list serializer for all the claims: its fields are built once, not per match.
+        claims = ClaimSerializer(
+            [match.claim for match in found], many=True, context=self.get_serializer_context()
+        ).data
         results = [
             {
                 "score": match.score,
                 "relation": match.relation,
                 "repeat": match.repeat,
                 "reasons": match.reasons,
-                "claim": ClaimSerializer(match.claim, context=context).data,
+                "claim": claim,
             }
-            for match in found
+            for match, claim in zip(found, claims, strict=True)
         ]
         return Response({"results": results})
 

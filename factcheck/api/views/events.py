@@ -38,14 +38,10 @@ class EventViewSet(Creatable, Patchable, ServiceResource):
     def get_queryset(self):
         return Event.objects.with_related()
 
-    def detail_response(self, instance, status=200, **context):
-        # Every detail (read, create, change) shows the figures this caller may see.
+    def detail_context(self, instance) -> dict:
+        # Every detail (read, create, change) and its ETag show the figures this caller may see.
         published_only = not is_newsroom(self.request.user)
-        context.setdefault("figures", event_figures(event=instance, published_only=published_only))
-        return super().detail_response(instance, status, **context)
-
-    def retrieve(self, request, *args, **kwargs):
-        return self.detail_response(self.get_object())
+        return {"figures": event_figures(event=instance, published_only=published_only)}
 
     def service_create(self, data):
         return event_create(**data)
