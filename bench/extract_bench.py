@@ -242,16 +242,21 @@ GROUPS = {
     "final2": "second final blind set (written before the third round of rules, scored once)",
     "final3": "third final blind set (written before the fourth round of rules, scored once)",
     "final4": "fourth final blind set (written by an author who never read the rules; held out)",
+    "final5": "fifth final blind set (written by an author who never read the rules; held out)",
 }
 
 
 def gold_paths(
-    blind: bool = True, final2: bool = True, final3: bool = False, final4: bool = False
+    blind: bool = True,
+    final2: bool = True,
+    final3: bool = False,
+    final4: bool = False,
+    final5: bool = False,
 ) -> list[Path]:
     """The gold files: seeds, earlier gold, the tuning set and (unless left out) the blind sets.
 
-    final3 and final4 are left out unless asked for: final4 is scored once, after the rules are
-    final.
+    final3, final4 and final5 are left out unless asked for: final4 and final5 are scored once,
+    after the rules are final.
     """
     paths = sorted(GOLD.glob("*_*.json")) + sorted((GOLD / "tuning").glob("tune_*.json"))
     if blind:
@@ -263,6 +268,8 @@ def gold_paths(
         paths += sorted((GOLD / "final3").glob("final3_*.json"))
     if final4:
         paths += sorted((GOLD / "final4").glob("final4_*.json"))
+    if final5:
+        paths += sorted((GOLD / "final5").glob("final5_*.json"))
     return paths
 
 
@@ -328,8 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     final2 = "--no-final2" not in argv  # scored once on 2026-12-03 (see the gold README)
     final3 = "--final3" in argv  # scored once on 2026-12-03 (see the gold README)
     final4 = "--final4" in argv  # held out: scored once, after the rules are final
+    final5 = "--final5" in argv  # held out: scored once, after the rules are final
     paths = [Path(a) for a in argv if not a.startswith("-")] or gold_paths(
-        blind, final2, final3, final4
+        blind, final2, final3, final4, final5
     )
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))

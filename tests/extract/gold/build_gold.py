@@ -805,6 +805,7 @@ def main() -> None:
     everything |= _folder_articles("final2", "final2")
     everything |= _folder_articles("final3", "final3")
     everything |= _folder_articles("final4", "final4")
+    everything |= _folder_articles("final5", "final5")
     for name, (source, spec, folder) in everything.items():
         doc = build(name, source, spec)
         path = folder / f"{name}.json"
